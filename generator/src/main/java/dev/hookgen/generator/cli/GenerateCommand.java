@@ -1,0 +1,38 @@
+package dev.hookgen.generator.cli;
+
+import dev.hookgen.generator.Generator;
+import dev.hookgen.generator.GeneratorConfig;
+import dev.hookgen.generator.output.OutputWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "generate", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Generates the models and the event API from a schema directory.")
+final class GenerateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--schemas", required = true, paramLabel = "DIR", description = "the schema directory (definitions/, triggers/)")
+    Path schemas;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "where the Java sources go")
+    Path out;
+
+    @Option(names = "--package", paramLabel = "PKG", defaultValue = GeneratorConfig.DEFAULT_PACKAGE,
+            description = "the package of the event API (default: ${DEFAULT-VALUE})")
+    String apiPackage;
+
+    @Override
+    public Integer call() {
+        GeneratorConfig config = new GeneratorConfig(schemas, apiPackage);
+        OutputWriter.Result result = OutputWriter.write(Generator.generate(config), out);
+        spec.commandLine().getOut().printf("hookgen: %d files written, %d unchanged, %d removed in %s%n",
+                result.written(), result.unchanged(), result.removed().size(), out);
+        return HookgenCommand.OK;
+    }
+}

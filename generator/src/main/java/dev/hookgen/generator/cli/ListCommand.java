@@ -1,0 +1,40 @@
+package dev.hookgen.generator.cli;
+
+import dev.hookgen.generator.schema.Catalog;
+import dev.hookgen.generator.schema.CatalogReader;
+import dev.hookgen.generator.schema.TriggerSpec;
+import dev.hookgen.generator.GeneratorConfig;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Lists each trigger of a schema directory with its event class.")
+final class ListCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--schemas", required = true, paramLabel = "DIR", description = "the schema directory")
+    Path schemas;
+
+    @Option(names = "--package", paramLabel = "PKG", defaultValue = GeneratorConfig.DEFAULT_PACKAGE,
+            description = "the package of the event API (default: ${DEFAULT-VALUE})")
+    String apiPackage;
+
+    @Override
+    public Integer call() {
+        Catalog catalog = CatalogReader.read(schemas, apiPackage);
+        PrintWriter out = spec.commandLine().getOut();
+        int width = catalog.triggers().stream().mapToInt(t -> t.wireName().length()).max().orElse(0);
+        for (TriggerSpec trigger : catalog.triggers()) {
+            out.printf("%-" + width + "s  %s%n", trigger.wireName(), trigger.eventClass());
+        }
+        out.printf("%d triggers%n", catalog.triggers().size());
+        return HookgenCommand.OK;
+    }
+}

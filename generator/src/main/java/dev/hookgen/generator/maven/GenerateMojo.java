@@ -1,0 +1,96 @@
+package dev.hookgen.generator.maven;
+
+import dev.hookgen.generator.Generator;
+import dev.hookgen.generator.GeneratorConfig;
+import dev.hookgen.generator.GeneratorVersion;
+import dev.hookgen.generator.output.InputFingerprint;
+import dev.hookgen.generator.output.OutputWriter;
+import dev.hookgen.generator.schema.SchemaException;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * {@code hookgen:generate}: generates the models and the event API into
+ * {@code target/generated-sources/hookgen} and adds it as a compile source root. The run is skipped
+ * when the schemas, the configuration and the generator's version hash as the last run did; a
+ * deleted schema's classes are removed.
+ */
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
+public final class GenerateMojo extends AbstractMojo {
+
+    /** The file, in the output directory, holding the fingerprint of the last run's inputs. */
+    static final String STAMP = ".hookgen-inputs.sha256";
+
+    /** The schema directory: {@code definitions/} and {@code triggers/}. */
+    @Parameter(property = "hookgen.schemaDirectory", defaultValue = "${project.basedir}/src/main/schemas", required = true)
+    File schemaDirectory;
+
+    /** The package of the event API; event classes must be declared in it. */
+    @Parameter(property = "hookgen.package", defaultValue = GeneratorConfig.DEFAULT_PACKAGE, required = true)
+    String packageName;
+
+    /** Where the sources go. */
+    @Parameter(property = "hookgen.outputDirectory",
+            defaultValue = "${project.build.directory}/generated-sources/hookgen", required = true)
+    File outputDirectory;
+
+    /** Skips generation (the source root is still added). */
+    @Parameter(property = "hookgen.skip", defaultValue = "false")
+    boolean skip;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    MavenProject project;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        project.addCompileSourceRoot(outputDirectory.getPath());
+        if (skip) {
+            getLog().info("hookgen: skipped");
+            return;
+        }
+        GeneratorConfig config = new GeneratorConfig(schemaDirectory.toPath(), packageName);
+        Path out = outputDirectory.toPath();
+        try {
+            String fingerprint = InputFingerprint.of(config, GeneratorVersion.get());
+            if (upToDate(out, fingerprint)) {
+                getLog().info("hookgen: sources are up to date with " + schemaDirectory);
+                return;
+            }
+            OutputWriter.Result result = OutputWriter.write(Generator.generate(config), out);
+            Files.writeString(out.resolve(STAMP), fingerprint + "\n", StandardCharsets.UTF_8);
+            getLog().info(String.format("hookgen: %d files written, %d unchanged, %d removed in %s",
+                    result.written(), result.unchanged(), result.removed().size(), out));
+            result.removed().forEach(file -> getLog().info("hookgen: removed stale " + file));
+        } catch (SchemaException e) {
+            throw new MojoFailureException("hookgen: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            throw new MojoExecutionException("hookgen: " + e.getMessage(), e);
+        }
+    }
+
+    /** The last run had the same inputs, and every file it wrote is still there. */
+    private static boolean upToDate(Path out, String fingerprint) throws IOException {
+        Path stamp = out.resolve(STAMP);
+        Path manifest = out.resolve(OutputWriter.MANIFEST);
+        if (!Files.exists(stamp) || !Files.exists(manifest)
+                || !Files.readString(stamp, StandardCharsets.UTF_8).trim().equals(fingerprint)) {
+            return false;
+        }
+        for (String file : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
+            if (!file.isBlank() && !Files.exists(out.resolve(file))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

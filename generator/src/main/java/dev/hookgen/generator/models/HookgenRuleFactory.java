@@ -1,0 +1,27 @@
+package dev.hookgen.generator.models;
+
+import com.sun.codemodel.JPackage;
+import com.sun.codemodel.JType;
+import dev.hookgen.generator.schema.Catalog;
+import org.jsonschema2pojo.Jackson2Annotator;
+import org.jsonschema2pojo.SchemaStore;
+import org.jsonschema2pojo.rules.Rule;
+import org.jsonschema2pojo.rules.RuleFactory;
+
+/** jsonschema2pojo's rules, with the object rule extended for events and unions. */
+final class HookgenRuleFactory extends RuleFactory {
+
+    private final Catalog catalog;
+    private final ApiTypes api;
+
+    HookgenRuleFactory(ModelGenerationConfig config, Catalog catalog, ApiTypes api) {
+        super(config, new Jackson2Annotator(config), new SchemaStore());
+        this.catalog = catalog;
+        this.api = api;
+    }
+
+    @Override
+    public Rule<JPackage, JType> getObjectRule() {
+        return new HookgenObjectRule(this, super.getObjectRule(), catalog, api);
+    }
+}

@@ -1,0 +1,265 @@
+package dev.hookgen.generator.schema;
+
+import static dev.hookgen.generator.schema.Annotations.DISCRIMINATOR;
+import static dev.hookgen.generator.schema.Annotations.EXISTING_JAVA_TYPE;
+import static dev.hookgen.generator.schema.Annotations.IDEMPOTENCY_KEY;
+import static dev.hookgen.generator.schema.Annotations.JAVA_TYPE;
+import static dev.hookgen.generator.schema.Annotations.TRIGGER;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookgen.generator.schema.SchemaSet.Resolved;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a schema directory into a {@link Catalog}, failing fast with a {@link SchemaException}
+ * that names the file and the JSON pointer of the first broken convention.
+ */
+public final class CatalogReader {
+
+    private static final Pattern WIRE_NAME = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
+    private static final Pattern QUALIFIED_NAME =
+            Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)*\\.[A-Z][A-Za-z0-9_]*");
+    private static final List<String> ENVELOPE = List.of("trigger", "appId", "region", "webhook");
+    private static final Set<String> SCALAR_TYPES = Set.of("string", "integer", "number", "boolean");
+
+    private final SchemaSet schemas;
+    private final String apiPackage;
+    private final Map<String, String> declaredClasses = new HashMap<>();
+
+    private CatalogReader(SchemaSet schemas, String apiPackage) {
+        this.schemas = schemas;
+        this.apiPackage = apiPackage;
+    }
+
+    /** Reads and checks every schema below {@code directory}. */
+    public static Catalog read(Path directory, String apiPackage) {
+        return read(SchemaSet.read(directory), apiPackage);
+    }
+
+    public static Catalog read(SchemaSet schemas, String apiPackage) {
+        schemas.checkReferences();
+        return new CatalogReader(schemas, apiPackage).read();
+    }
+
+    private Catalog read() {
+        for (SchemaFile file : schemas.files()) {
+            checkGeneratedShapes(file, "", file.root());
+        }
+        Map<String, TriggerSpec> triggers = new TreeMap<>();
+        Map<String, String> claimedBy = new HashMap<>();
+        for (SchemaFile file : schemas.files("triggers")) {
+            TriggerSpec trigger = trigger(file);
+            String earlier = claimedBy.putIfAbsent(trigger.wireName(), file.name());
+            if (earlier != null) {
+                throw file.error("/" + TRIGGER,
+                        "trigger \"" + trigger.wireName() + "\" is already claimed by " + earlier);
+            }
+            triggers.put(trigger.wireName(), trigger);
+        }
+        if (triggers.isEmpty()) {
+            throw new SchemaException("triggers/", "", "no trigger schema found");
+        }
+        List<UnionSpec> unions = new ArrayList<>();
+        for (SchemaFile file : schemas.files("definitions")) {
+            if (file.root().has(DISCRIMINATOR)) {
+                unions.add(union(file));
+            }
+        }
+        unions.sort(Comparator.comparing(UnionSpec::interfaceType));
+        return new Catalog(schemas, apiPackage, List.copyOf(triggers.values()), unions);
+    }
+
+    private TriggerSpec trigger(SchemaFile file) {
+        JsonNode root = file.root();
+        JsonNode wire = root.get(TRIGGER);
+        if (wire == null) {
+            throw file.error("", "a trigger schema needs \"" + TRIGGER + "\", the trigger's wire name");
+        }
+        if (!wire.isTextual() || !WIRE_NAME.matcher(wire.asText()).matches()) {
+            throw file.error("/" + TRIGGER, "the wire name must be a lower_snake_case string, got " + wire);
+        }
+        String wireName = wire.asText();
+        String expected = apiPackage + "." + Names.eventClass(wireName);
+        JsonNode javaType = root.get(JAVA_TYPE);
+        if (javaType != null && !javaType.asText().equals(expected)) {
+            throw file.error("/" + JAVA_TYPE, "\"" + javaType.asText() + "\" must be \"" + expected
+                    + "\": event classes live in the API package and are named after the trigger");
+        }
+        JsonNode properties = root.path("properties");
+        for (String name : ENVELOPE) {
+            Resolved property = propertyOf(file, "", root, name);
+            if (property == null || !"string".equals(property.node().path("type").asText())) {
+                throw file.error("/properties", "an event schema must declare the string property \"" + name + "\"");
+            }
+        }
+        if (!properties.has("data")) {
+            throw file.error("/properties", "an event schema must declare \"data\"");
+        }
+        String description = root.path("description").asText("");
+        if (description.isBlank()) {
+            throw file.error("/description", "a trigger schema needs a description");
+        }
+        return new TriggerSpec(wireName, expected, description, file.name(),
+                idempotencyKey(file), properties.has("type"));
+    }
+
+    private List<TriggerSpec.KeyPath> idempotencyKey(SchemaFile file) {
+        JsonNode key = file.root().get(IDEMPOTENCY_KEY);
+        String at = "/" + IDEMPOTENCY_KEY;
+        if (key == null) {
+            throw file.error("", "a trigger schema needs \"" + IDEMPOTENCY_KEY + "\", the JSON pointers of its idempotency key");
+        }
+        if (!key.isArray() || key.isEmpty()) {
+            throw file.error(at, "must be a non-empty array of JSON pointers");
+        }
+        List<TriggerSpec.KeyPath> paths = new ArrayList<>();
+        for (int i = 0; i < key.size(); i++) {
+            JsonNode entry = key.get(i);
+            String pointer = entry.asText();
+            if (!entry.isTextual() || !pointer.startsWith("/") || pointer.length() < 2) {
+                throw file.error(at + "/" + i, "must be a JSON pointer such as \"/data/message/id\", got " + entry);
+            }
+            List<String> names = new ArrayList<>();
+            Resolved node = new Resolved(file, "", file.root());
+            for (String segment : pointer.substring(1).split("/", -1)) {
+                String name = segment.replace("~1", "/").replace("~0", "~");
+                Resolved next = propertyOf(node.file(), node.pointer(), node.node(), name);
+                if (next == null) {
+                    throw file.error(at + "/" + i, "\"" + pointer + "\" does not resolve: no property \""
+                            + name + "\" at " + node.file().name() + "#" + node.pointer());
+                }
+                names.add(name);
+                node = next;
+            }
+            if (!SCALAR_TYPES.contains(node.node().path("type").asText())) {
+                throw file.error(at + "/" + i, "\"" + pointer + "\" must point at a string, integer, number or boolean");
+            }
+            paths.add(new TriggerSpec.KeyPath(pointer, names));
+        }
+        return paths;
+    }
+
+    /** The schema of property {@code name} of the object schema at {@code node}, dereferenced; null if undeclared. */
+    private Resolved propertyOf(SchemaFile file, String pointer, JsonNode node, String name) {
+        Resolved object = schemas.deref(new Resolved(file, pointer, node));
+        JsonNode property = object.node().path("properties").get(name);
+        if (property == null) {
+            return null;
+        }
+        String at = object.pointer() + "/properties/" + SchemaSet.escape(name);
+        return schemas.deref(new Resolved(object.file(), at, property));
+    }
+
+    private UnionSpec union(SchemaFile file) {
+        JsonNode root = file.root();
+        String interfaceType = qualifiedJavaType(file, "", root);
+        JsonNode property = root.path(DISCRIMINATOR).get("propertyName");
+        if (property == null || !property.isTextual() || property.asText().isEmpty()) {
+            throw file.error("/" + DISCRIMINATOR, "must be {\"propertyName\": \"<the property that tells the variants apart>\"}");
+        }
+        String discriminator = property.asText();
+        JsonNode oneOf = root.get("oneOf");
+        if (oneOf == null || !oneOf.isArray() || oneOf.isEmpty()) {
+            throw file.error("", "a union needs \"oneOf\", a list of $refs to its variants");
+        }
+        Map<String, String> variants = new TreeMap<>();
+        String fallback = null;
+        for (int i = 0; i < oneOf.size(); i++) {
+            String at = "/oneOf/" + i;
+            if (!oneOf.get(i).has("$ref")) {
+                throw file.error(at, "each variant must be a $ref to a schema of its own");
+            }
+            Resolved variant = schemas.deref(new Resolved(file, at, oneOf.get(i)));
+            String javaType = qualifiedJavaType(variant.file(), variant.pointer(), variant.node());
+            if (!Names.packageOf(javaType).equals(Names.packageOf(interfaceType))) {
+                throw file.error(at, "variant " + javaType + " must be in package " + Names.packageOf(interfaceType)
+                        + ", like the sealed interface it implements");
+            }
+            Resolved tag = propertyOf(variant.file(), variant.pointer(), variant.node(), discriminator);
+            if (tag == null || !"string".equals(tag.node().path("type").asText())) {
+                throw file.error(at, "variant " + javaType + " must declare the string property \"" + discriminator + "\"");
+            }
+            JsonNode value = tag.node().get("const");
+            if (value == null) {
+                if (fallback != null) {
+                    throw file.error(at, "two variants without \"const\" (" + fallback + ", " + javaType
+                            + "): only the fallback may leave the discriminator open");
+                }
+                fallback = javaType;
+            } else if (variants.putIfAbsent(value.asText(), javaType) != null) {
+                throw file.error(at, "discriminator value \"" + value.asText() + "\" is declared twice");
+            }
+        }
+        if (fallback == null) {
+            throw file.error("/oneOf", "a union needs one fallback variant whose \"" + discriminator
+                    + "\" has no const, for kinds nobody declared");
+        }
+        List<UnionSpec.Variant> list = variants.entrySet().stream()
+                .map(e -> new UnionSpec.Variant(e.getKey(), e.getValue())).toList();
+        return new UnionSpec(interfaceType, root.path("description").asText(""), file.name(), discriminator, list, fallback);
+    }
+
+    private String qualifiedJavaType(SchemaFile file, String pointer, JsonNode node) {
+        JsonNode javaType = node.get(JAVA_TYPE);
+        if (javaType == null) {
+            throw file.error(pointer, "needs a fully qualified \"" + JAVA_TYPE + "\"");
+        }
+        return javaType.asText();
+    }
+
+    /**
+     * Checks the parts of a document that jsonschema2pojo turns into types: every object has a fully
+     * qualified javaType declared once (or an existingJavaType), and no enum keyword is used.
+     * Validation-only keywords (allOf, anyOf, oneOf, not, if/then/else) are not generated and not checked.
+     */
+    private void checkGeneratedShapes(SchemaFile file, String pointer, JsonNode node) {
+        if (!node.isObject() || node.has("$ref")) {
+            return;
+        }
+        if (node.has("enum")) {
+            throw file.error(pointer + "/enum", "\"enum\" would become a Java enum that rejects values CometChat adds later;"
+                    + " keep the type a string and list the values in the description");
+        }
+        boolean triggerRoot = pointer.isEmpty() && node.has(TRIGGER);
+        boolean object = "object".equals(node.path("type").asText()) || node.has("properties");
+        if (object && !node.has(EXISTING_JAVA_TYPE) && !triggerRoot) {
+            JsonNode javaType = node.get(JAVA_TYPE);
+            if (javaType == null) {
+                throw file.error(pointer, "an object that becomes a class needs a fully qualified \"" + JAVA_TYPE
+                        + "\" (without one, jsonschema2pojo names it after the property, and a second copy becomes Name__1)");
+            }
+            if (!javaType.isTextual() || !QUALIFIED_NAME.matcher(javaType.asText()).matches()) {
+                throw file.error(pointer + "/" + JAVA_TYPE, "must be a fully qualified class name, got " + javaType);
+            }
+            String here = file.name() + "#" + pointer;
+            String earlier = declaredClasses.putIfAbsent(javaType.asText(), here);
+            if (earlier != null) {
+                throw file.error(pointer + "/" + JAVA_TYPE, "class " + javaType.asText() + " is already declared at "
+                        + earlier + "; reuse that schema with $ref");
+            }
+        }
+        JsonNode properties = node.get("properties");
+        if (properties != null) {
+            properties.fields().forEachRemaining(p ->
+                    checkGeneratedShapes(file, pointer + "/properties/" + SchemaSet.escape(p.getKey()), p.getValue()));
+        }
+        for (String keyword : List.of("items", "additionalProperties")) {
+            if (node.has(keyword)) {
+                checkGeneratedShapes(file, pointer + "/" + keyword, node.get(keyword));
+            }
+        }
+        JsonNode definitions = node.get("definitions");
+        if (definitions != null) {
+            definitions.fields().forEachRemaining(d ->
+                    checkGeneratedShapes(file, pointer + "/definitions/" + SchemaSet.escape(d.getKey()), d.getValue()));
+        }
+    }
+}

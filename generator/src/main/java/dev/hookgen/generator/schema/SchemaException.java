@@ -1,0 +1,29 @@
+package dev.hookgen.generator.schema;
+
+/**
+ * A schema the generator cannot use. The message names the file, the JSON pointer inside it and
+ * the broken rule: {@code schema triggers/message_sent.json: /properties/data: $ref "x.json" not found}.
+ */
+public final class SchemaException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String file;
+    private final String pointer;
+
+    public SchemaException(String file, String pointer, String problem) {
+        super("schema " + file + ": " + (pointer.isEmpty() ? "/" : pointer) + ": " + problem);
+        this.file = file;
+        this.pointer = pointer;
+    }
+
+    /** The schema file, relative to the schema directory ({@code triggers/message_sent.json}). */
+    public String file() {
+        return file;
+    }
+
+    /** The JSON pointer inside {@link #file()} where the problem is; empty for the root. */
+    public String pointer() {
+        return pointer;
+    }
+}
