@@ -168,7 +168,7 @@ final class WebhookParserEmitter {
                 .addStatement("throw new $T($S, null, null, null)", failure, "empty body: a webhook is a JSON object")
                 .endControlFlow()
                 .beginControlFlow("if (first != $T.START_OBJECT)", JSON_TOKEN)
-                .addStatement("throw new $T($S + first.asString(), at(json.currentTokenLocation()), null, null)",
+                .addStatement("throw new $T($S + describe(first), at(json.currentTokenLocation()), null, null)",
                         failure, "the body must be a JSON object, not ")
                 .endControlFlow()
                 .addStatement("$T event = events.readValue(json)", names.webhookEvent())
@@ -176,19 +176,12 @@ final class WebhookParserEmitter {
                 .addStatement("throw new $T($S, at(json.currentTokenLocation()), null, null)", failure,
                         "unexpected content after the JSON object")
                 .endControlFlow()
-                .beginControlFlow("if (event instanceof $T unknown)", names.unknownEvent())
-                .addStatement("checkTrigger(unknown)")
+                .beginControlFlow("if (event instanceof $T)", names.unknownEvent())
+                .addStatement("return unknown(tree(source))")
                 .endControlFlow()
                 .addStatement("return event")
-                .nextControlFlow("catch ($T e)", STREAM_CONSTRAINTS_EXCEPTION)
-                .addStatement("throw new $T($S + e.getOriginalMessage(), at(e.getLocation()), null, e)", failure,
-                        "over a limit: ")
-                .nextControlFlow("catch ($T e)", JSON_MAPPING_EXCEPTION)
-                .addStatement("$T payload = tree(source)", Types.JSON_NODE)
-                .addStatement("throw new $T(e.getOriginalMessage(), path(e), payload, e)", failure)
                 .nextControlFlow("catch ($T e)", JSON_PROCESSING_EXCEPTION)
-                .addStatement("throw new $T($S + e.getOriginalMessage(), at(e.getLocation()), null, e)", failure,
-                        "not valid JSON: ")
+                .addStatement("throw failure(e, source)")
                 .nextControlFlow("catch ($T | $T e)", IOException.class, RuntimeException.class)
                 .beginControlFlow("if (e instanceof $T parseFailure)", failure)
                 .addStatement("throw parseFailure")
@@ -197,12 +190,59 @@ final class WebhookParserEmitter {
                 .endControlFlow()
                 .build());
 
+        type.addMethod(MethodSpec.methodBuilder("failure")
+                .addModifiers(Modifier.PRIVATE)
+                .returns(failure)
+                .addParameter(JSON_PROCESSING_EXCEPTION, "e")
+                .addParameter(source, "source")
+                .addJavadoc("Says what Jackson found: a value that does not fit its field in a body that was valid JSON\n"
+                        + "(which the exception keeps), or else broken JSON or a bound crossed.\n")
+                .beginControlFlow("if (e instanceof $T mapping && limitCrossed(e) == null)", JSON_MAPPING_EXCEPTION)
+                .beginControlFlow("try")
+                .addStatement("return new $T(mapping.getOriginalMessage().replace($S, $S), path(mapping), tree(source), e)",
+                        failure, " (but might if coercion using `CoercionConfig` was enabled)", "")
+                .nextControlFlow("catch ($T broken)", JSON_PROCESSING_EXCEPTION)
+                .addStatement("return syntax(broken)")
+                .nextControlFlow("catch ($T unreadable)", IOException.class)
+                .addStatement("return new $T($S + unreadable, null, null, unreadable)", failure, "cannot parse the body: ")
+                .endControlFlow()
+                .endControlFlow()
+                .addStatement("return syntax(e)")
+                .build());
+
+        type.addMethod(MethodSpec.methodBuilder("syntax")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(failure)
+                .addParameter(JSON_PROCESSING_EXCEPTION, "e")
+                .addStatement("$T limit = limitCrossed(e)", STREAM_CONSTRAINTS_EXCEPTION)
+                .beginControlFlow("if (limit != null)")
+                .addStatement("return new $T($S + limit.getOriginalMessage(), at(limit.getLocation()), null, e)",
+                        failure, "over a limit: ")
+                .endControlFlow()
+                .addStatement("return new $T($S + e.getOriginalMessage(), at(e.getLocation()), null, e)", failure,
+                        "not valid JSON: ")
+                .build());
+
+        type.addMethod(MethodSpec.methodBuilder("limitCrossed")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(STREAM_CONSTRAINTS_EXCEPTION)
+                .addParameter(Throwable.class, "e")
+                .addJavadoc("The crossed bound behind {@code e}, if any: databind may wrap it.\n")
+                .beginControlFlow("for ($T cause = e; cause != null; cause = cause.getCause())", Throwable.class)
+                .beginControlFlow("if (cause instanceof $T limit)", STREAM_CONSTRAINTS_EXCEPTION)
+                .addStatement("return limit")
+                .endControlFlow()
+                .endControlFlow()
+                .addStatement("return null")
+                .build());
+
         type.addMethod(MethodSpec.methodBuilder("tree")
                 .addModifiers(Modifier.PRIVATE)
                 .returns(Types.JSON_NODE)
                 .addParameter(source, "source")
-                .addJavadoc("The body as a tree, for a body that failed the typed contract; a body that is not valid\n"
-                        + "JSON after all fails as such.\n")
+                .addJavadoc("The body as a tree, read again: for a body that failed the typed contract, and for an\n"
+                        + "unknown trigger, which is kept exactly as it came.\n")
+                .addException(IOException.class)
                 .beginControlFlow("try ($T json = source.open())", JSON_PARSER)
                 .addStatement("$T tree = trees.readValue(json)", Types.JSON_NODE)
                 .beginControlFlow("if (json.nextToken() != null)")
@@ -210,28 +250,41 @@ final class WebhookParserEmitter {
                         "unexpected content after the JSON object")
                 .endControlFlow()
                 .addStatement("return tree")
-                .nextControlFlow("catch ($T e)", JSON_PROCESSING_EXCEPTION)
-                .addStatement("throw new $T($S + e.getOriginalMessage(), at(e.getLocation()), null, e)", failure,
-                        "not valid JSON: ")
-                .nextControlFlow("catch ($T e)", IOException.class)
-                .addStatement("throw new $T($S + e, null, null, e)", failure, "cannot parse the body: ")
                 .endControlFlow()
                 .build());
 
-        type.addMethod(MethodSpec.methodBuilder("checkTrigger")
+        type.addMethod(MethodSpec.methodBuilder("unknown")
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .addParameter(names.unknownEvent(), "event")
-                .addJavadoc("An event falls back to {@link $T} when its trigger is unknown, but also when it has none.\n",
-                        names.unknownEvent())
-                .addStatement("$T trigger = event.json().get($S)", Types.JSON_NODE, "trigger")
+                .returns(names.unknownEvent())
+                .addParameter(Types.JSON_NODE, "json")
+                .addJavadoc("An event falls back to {@link $T} when its trigger is unknown, but also when it has\n"
+                        + "none, or one that is not a string: only the first is an event.\n", names.unknownEvent())
+                .addStatement("$T trigger = json.get($S)", Types.JSON_NODE, "trigger")
                 .beginControlFlow("if (trigger == null)")
-                .addStatement("throw new $T($S, $S, event.json(), null)", failure,
+                .addStatement("throw new $T($S, $S, json, null)", failure,
                         "missing: every webhook names its trigger", "$.trigger")
                 .endControlFlow()
                 .beginControlFlow("if (!trigger.isTextual())")
-                .addStatement("throw new $T($S + trigger.getNodeType().name().toLowerCase($T.ROOT), $S, event.json(), null)",
+                .addStatement("throw new $T($S + trigger.getNodeType().name().toLowerCase($T.ROOT), $S, json, null)",
                         failure, "must be a string, not ", java.util.Locale.class, "$.trigger")
                 .endControlFlow()
+                .addStatement("return new $T(($T) json)", names.unknownEvent(), Types.OBJECT_NODE)
+                .build());
+
+        type.addMethod(MethodSpec.methodBuilder("describe")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(String.class)
+                .addParameter(JSON_TOKEN, "token")
+                .addCode(CodeBlock.builder()
+                        .add("return switch (token) {\n").indent()
+                        .add("case START_ARRAY -> $S;\n", "an array")
+                        .add("case VALUE_STRING -> $S;\n", "a string")
+                        .add("case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> $S;\n", "a number")
+                        .add("case VALUE_TRUE, VALUE_FALSE -> $S;\n", "a boolean")
+                        .add("case VALUE_NULL -> $S;\n", "null")
+                        .add("default -> token.name();\n")
+                        .unindent().add("};\n")
+                        .build())
                 .build());
 
         type.addMethod(MethodSpec.methodBuilder("path")

@@ -61,7 +61,7 @@ public final class GenerateMojo extends AbstractMojo {
         GeneratorConfig config = new GeneratorConfig(schemaDirectory.toPath(), packageName);
         Path out = outputDirectory.toPath();
         try {
-            String fingerprint = InputFingerprint.of(config, GeneratorVersion.get());
+            String fingerprint = InputFingerprint.of(config, GeneratorVersion.fingerprint());
             if (upToDate(out, fingerprint)) {
                 getLog().info("hookgen: sources are up to date with " + schemaDirectory);
                 return;
