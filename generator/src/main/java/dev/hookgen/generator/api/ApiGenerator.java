@@ -23,9 +23,10 @@ public final class ApiGenerator {
                 ParseLimitsEmitter.emit(names),
                 ParseExceptionEmitter.emit(names),
                 WebhookParserEmitter.emit(names),
-                WebhookEventsEmitter.emit(names)));
+                WebhookEventsEmitter.emit(names),
+                StringTypeIdsEmitter.emit(names)));
         for (UnionSpec union : catalog.unions()) {
-            files.add(UnionEmitter.emit(union));
+            files.add(UnionEmitter.emit(union, names));
         }
         return files;
     }

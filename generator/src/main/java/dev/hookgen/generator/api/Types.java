@@ -43,6 +43,13 @@ final class Types {
                 .build();
     }
 
+    /** {@code @JsonTypeResolver(StringTypeIds.class)}: type ids must be JSON strings. */
+    static AnnotationSpec stringTypeIds(ApiNames names) {
+        return AnnotationSpec.builder(ClassName.get(JACKSON_DATABIND + ".annotation", "JsonTypeResolver"))
+                .addMember("value", "$T.class", StringTypeIdsEmitter.name(names))
+                .build();
+    }
+
     static AnnotationSpec subType(ClassName type, String name) {
         return AnnotationSpec.builder(JSON_SUB_TYPE)
                 .addMember("value", "$T.class", type)

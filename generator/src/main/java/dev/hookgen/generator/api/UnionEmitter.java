@@ -17,7 +17,7 @@ final class UnionEmitter {
 
     private UnionEmitter() {}
 
-    static JavaFile emit(UnionSpec union) {
+    static JavaFile emit(UnionSpec union, ApiNames names) {
         ClassName sealed = ClassName.bestGuess(union.interfaceType());
         ClassName fallback = ClassName.bestGuess(union.fallbackType());
         StringBuilder kinds = new StringBuilder();
@@ -25,7 +25,8 @@ final class UnionEmitter {
         TypeSpec.Builder type = TypeSpec.interfaceBuilder(sealed)
                 .addModifiers(Modifier.PUBLIC, Modifier.SEALED)
                 .addAnnotation(Types.generated())
-                .addAnnotation(Types.typeInfo(union.discriminator(), fallback));
+                .addAnnotation(Types.typeInfo(union.discriminator(), fallback))
+                .addAnnotation(Types.stringTypeIds(names));
         for (UnionSpec.Variant variant : union.variants()) {
             ClassName variantType = ClassName.bestGuess(variant.javaType());
             type.addPermittedSubclass(variantType);

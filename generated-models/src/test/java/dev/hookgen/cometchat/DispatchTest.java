@@ -1,0 +1,89 @@
+package dev.hookgen.cometchat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The dispatcher calls exactly the handler method of the event's trigger, once. */
+class DispatchTest {
+
+    static List<String> samples() {
+        return Samples.names();
+    }
+
+    /** A handler that records every method called on it, whichever the interface declares. */
+    private static WebhookHandler recording(List<String> calls) {
+        InvocationHandler record = (proxy, method, args) -> {
+            calls.add(method.getName() + "(" + args[0].getClass().getSimpleName() + ")");
+            return null;
+        };
+        return (WebhookHandler) Proxy.newProxyInstance(
+                WebhookHandler.class.getClassLoader(), new Class<?>[] {WebhookHandler.class}, record);
+    }
+
+    private static String handlerMethod(String wireName) {
+        StringBuilder name = new StringBuilder("on");
+        for (String part : wireName.split("_")) {
+            name.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        }
+        return name.toString();
+    }
+
+    @ParameterizedTest
+    @MethodSource("samples")
+    void handlerMethodOfTheTriggerIsCalledOnce(String sample) {
+        WebhookEvent event = WebhookEvents.parse(Samples.bytes(sample));
+        List<String> calls = new ArrayList<>();
+        WebhookDispatcher.of(recording(calls)).dispatch(event);
+        String trigger = Samples.trigger(sample);
+        assertEquals(List.of(handlerMethod(trigger) + "(" + event.getClass().getSimpleName() + ")"), calls);
+    }
+
+    @Test
+    void unknownTriggerGoesToOnUnknown() {
+        List<String> calls = new ArrayList<>();
+        WebhookDispatcher.of(recording(calls)).dispatch(WebhookEvents.parse("{\"trigger\":\"call_transcribed\",\"data\":{}}"));
+        assertEquals(List.of("onUnknown(UnknownEvent)"), calls);
+    }
+
+    @Test
+    void lambdasRegisteredPerEventClass() {
+        AtomicInteger sent = new AtomicInteger();
+        List<String> unknown = new ArrayList<>();
+        WebhookDispatcher dispatcher = WebhookDispatcher.builder()
+                .on(MessageSentEvent.class, e -> sent.incrementAndGet())
+                .onUnknown(e -> unknown.add(e.getTrigger()))
+                .build();
+        dispatcher.dispatch(WebhookEvents.parse(Samples.bytes("message_sent.json")));
+        dispatcher.dispatch(WebhookEvents.parse(Samples.bytes("message_sent.group-text.json")));
+        dispatcher.dispatch(WebhookEvents.parse(Samples.bytes("group_created.json")));
+        dispatcher.dispatch(WebhookEvents.parse("{\"trigger\":\"call_transcribed\"}"));
+        assertEquals(2, sent.get());
+        assertEquals(List.of("call_transcribed"), unknown);
+    }
+
+    @Test
+    void builderRejectsTheInterfaceAndASecondAction() {
+        WebhookDispatcher.Builder builder = WebhookDispatcher.builder().on(MessageSentEvent.class, e -> { });
+        assertEquals("MessageSentEvent already has an action",
+                assertThrows(IllegalStateException.class, () -> builder.on(MessageSentEvent.class, e -> { })).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> builder.on(WebhookEvent.class, e -> { }));
+    }
+
+    @Test
+    void everyTriggerHasAnEventClassAndAHandlerMethod() throws NoSuchMethodException {
+        for (Trigger trigger : Trigger.values()) {
+            assertEquals(trigger, Trigger.fromWireName(trigger.wireName()).orElseThrow());
+            WebhookHandler.class.getMethod(handlerMethod(trigger.wireName()), trigger.eventType());
+        }
+        assertEquals(37, Trigger.values().length);
+    }
+}
