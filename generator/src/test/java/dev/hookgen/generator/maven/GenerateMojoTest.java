@@ -1,0 +1,245 @@
+package dev.hookgen.generator.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hookgen.generator.SchemaDirectory;
+import dev.hookgen.generator.output.OutputWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
+import org.apache.maven.project.MavenProject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code hookgen:generate} as Maven runs it: generate, skip when nothing changed, regenerate, remove stale files. */
+class GenerateMojoTest {
+
+    private static final String SENT = "com/example/hooks/MessageSentEvent.java";
+    private static final String DELETED = "com/example/hooks/MessageDeletedEvent.java";
+
+    @TempDir
+    Path temp;
+
+    private Path schemaDir;
+    private Path out;
+    private SchemaDirectory schemas;
+    private final List<String> log = new ArrayList<>();
+
+    @BeforeEach
+    void twoTriggers() {
+        schemaDir = temp.resolve("schemas");
+        out = temp.resolve("target/generated-sources/hookgen");
+        schemas = new SchemaDirectory().with("triggers/message_deleted.json", SchemaDirectory.trigger("message_deleted",
+                "com.example.hooks.MessageDeletedEvent", "\"message_deleted\"", "[\"/webhook\", \"/trigger\", \"/data/message/id\"]",
+                "../definitions/message-event-data.json"));
+        schemas.writeTo(schemaDir);
+    }
+
+    @Test
+    void theFirstRunWritesTheSourcesTheManifestAndTheStampAndAddsTheSourceRoot() throws Exception {
+        MavenProject project = new MavenProject();
+        mojo(project).execute();
+
+        assertTrue(Files.isRegularFile(out.resolve(SENT)));
+        assertTrue(Files.isRegularFile(out.resolve(DELETED)));
+        assertTrue(Files.isRegularFile(out.resolve("com/example/hooks/WebhookEvent.java")));
+        assertTrue(Files.readString(out.resolve(GenerateMojo.STAMP)).matches("[0-9a-f]{64}\n"));
+        List<String> manifest = Files.readAllLines(out.resolve(OutputWriter.MANIFEST));
+        assertEquals(javaFiles(), manifest);
+        assertEquals(List.of(out.toString()), project.getCompileSourceRoots());
+        assertEquals(List.of("hookgen: " + manifest.size() + " files written, 0 unchanged, 0 removed in " + out), log);
+    }
+
+    @Test
+    void aSecondRunWithTheSameInputsIsSkipped() throws Exception {
+        mojo(new MavenProject()).execute();
+        FileTime past = FileTime.fromMillis(1_000_000_000_000L);
+        Files.setLastModifiedTime(out.resolve(SENT), past);
+        log.clear();
+
+        MavenProject project = new MavenProject();
+        mojo(project).execute();
+
+        assertEquals(List.of("hookgen: sources are up to date with " + schemaDir), log);
+        assertEquals(past, Files.getLastModifiedTime(out.resolve(SENT)), "the file was not rewritten");
+        assertEquals(List.of(out.toString()), project.getCompileSourceRoots(), "the source root is added even when skipped");
+    }
+
+    @Test
+    void aChangedSchemaRegenerates() throws Exception {
+        mojo(new MavenProject()).execute();
+        String before = Files.readString(out.resolve("com/example/hooks/model/User.java"));
+        log.clear();
+
+        schemas.replace("definitions/user.json", "\"description\": \"The user's role.\"", "\"description\": \"What the user may do.\"")
+                .writeTo(schemaDir);
+        mojo(new MavenProject()).execute();
+
+        String after = Files.readString(out.resolve("com/example/hooks/model/User.java"));
+        assertFalse(before.contains("What the user may do."));
+        assertTrue(after.contains("What the user may do."));
+        assertEquals(List.of("hookgen: 1 files written, " + (javaFiles().size() - 1) + " unchanged, 0 removed in " + out), log);
+    }
+
+    @Test
+    void aDeletedFileOfAnEarlierRunIsRegenerated() throws Exception {
+        mojo(new MavenProject()).execute();
+        Files.delete(out.resolve(SENT));
+        log.clear();
+
+        mojo(new MavenProject()).execute();
+
+        assertTrue(Files.isRegularFile(out.resolve(SENT)));
+        assertEquals(List.of("hookgen: 1 files written, " + (javaFiles().size() - 1) + " unchanged, 0 removed in " + out), log);
+    }
+
+    @Test
+    void deletingATriggerSchemaRemovesItsEventClassButNoFileHookgenDidNotWrite() throws Exception {
+        mojo(new MavenProject()).execute();
+        Path handWritten = out.resolve("com/example/hooks/HandWritten.java");
+        Path notes = out.resolve("notes.txt");
+        Files.writeString(handWritten, "package com.example.hooks;\nclass HandWritten {}\n");
+        Files.writeString(notes, "keep me\n");
+        log.clear();
+
+        schemas.without("triggers/message_deleted.json").writeTo(schemaDir);
+        mojo(new MavenProject()).execute();
+
+        assertFalse(Files.exists(out.resolve(DELETED)), "the deleted trigger's event class is gone");
+        assertTrue(Files.isRegularFile(out.resolve(SENT)));
+        assertTrue(Files.isRegularFile(handWritten), "a file hookgen did not write stays");
+        assertTrue(Files.isRegularFile(notes), "a file hookgen did not write stays");
+        assertFalse(Files.readString(out.resolve("com/example/hooks/WebhookEvent.java")).contains("MessageDeletedEvent"));
+        assertTrue(log.contains("hookgen: removed stale " + DELETED), log.toString());
+        assertFalse(Files.readAllLines(out.resolve(OutputWriter.MANIFEST)).contains(DELETED));
+    }
+
+    @Test
+    void skipAddsTheSourceRootAndGeneratesNothing() throws Exception {
+        MavenProject project = new MavenProject();
+        GenerateMojo mojo = mojo(project);
+        mojo.skip = true;
+        mojo.execute();
+
+        assertFalse(Files.exists(out));
+        assertEquals(List.of(out.toString()), project.getCompileSourceRoots());
+        assertEquals(List.of("hookgen: skipped"), log);
+    }
+
+    @Test
+    void aBadSchemaFailsTheBuildWithTheSchemaMessage() throws IOException {
+        schemas.replace("triggers/message_sent.json", "\"../definitions/message-event-data.json\"", "\"../definitions/mesage.json\"")
+                .writeTo(schemaDir);
+        MojoFailureException e = assertThrows(MojoFailureException.class, () -> mojo(new MavenProject()).execute());
+        assertEquals("hookgen: schema triggers/message_sent.json: /properties/data: $ref \"../definitions/mesage.json\" not found",
+                e.getMessage());
+        assertFalse(Files.exists(out.resolve(GenerateMojo.STAMP)), "a failed run leaves no stamp");
+    }
+
+    private GenerateMojo mojo(MavenProject project) {
+        GenerateMojo mojo = new GenerateMojo();
+        mojo.schemaDirectory = schemaDir.toFile();
+        mojo.packageName = SchemaDirectory.PACKAGE;
+        mojo.outputDirectory = out.toFile();
+        mojo.project = project;
+        mojo.setLog(new RecordingLog(log));
+        return mojo;
+    }
+
+    private List<String> javaFiles() throws IOException {
+        try (Stream<Path> walk = Files.walk(out)) {
+            return walk.filter(p -> p.toString().endsWith(".java"))
+                    .map(p -> out.relativize(p).toString().replace('\\', '/'))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    /** Keeps info, warn and error lines; fails the test on anything logged with a throwable. */
+    private record RecordingLog(List<String> lines) implements Log {
+
+        @Override
+        public boolean isDebugEnabled() {
+            return false;
+        }
+
+        @Override
+        public void debug(CharSequence content) {}
+
+        @Override
+        public void debug(CharSequence content, Throwable error) {}
+
+        @Override
+        public void debug(Throwable error) {}
+
+        @Override
+        public boolean isInfoEnabled() {
+            return true;
+        }
+
+        @Override
+        public void info(CharSequence content) {
+            lines.add(content.toString());
+        }
+
+        @Override
+        public void info(CharSequence content, Throwable error) {
+            throw new AssertionError(content.toString(), error);
+        }
+
+        @Override
+        public void info(Throwable error) {
+            throw new AssertionError(error);
+        }
+
+        @Override
+        public boolean isWarnEnabled() {
+            return true;
+        }
+
+        @Override
+        public void warn(CharSequence content) {
+            lines.add("[warn] " + content);
+        }
+
+        @Override
+        public void warn(CharSequence content, Throwable error) {
+            throw new AssertionError(content.toString(), error);
+        }
+
+        @Override
+        public void warn(Throwable error) {
+            throw new AssertionError(error);
+        }
+
+        @Override
+        public boolean isErrorEnabled() {
+            return true;
+        }
+
+        @Override
+        public void error(CharSequence content) {
+            lines.add("[error] " + content);
+        }
+
+        @Override
+        public void error(CharSequence content, Throwable error) {
+            throw new AssertionError(content.toString(), error);
+        }
+
+        @Override
+        public void error(Throwable error) {
+            throw new AssertionError(error);
+        }
+    }
+}

@@ -1,0 +1,236 @@
+package com.example.hooks;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.Objects;
+import javax.annotation.processing.Generated;
+
+/**
+ * Parses webhook bodies into events and writes events back as JSON, within {@link ParseLimits}.
+ *
+ * <p>The contract: a body with a known trigger binds to its event class in one pass, wherever
+ * {@code trigger} stands; any other trigger becomes an {@link UnknownEvent} holding the whole payload.
+ * Fields the schemas do not model are kept, so {@link #toJson} gives back the JSON that came in.
+ * JSON is strict (RFC 8259: no comments, trailing commas, single quotes or duplicate keys), and
+ * scalars are not coerced ({@code "sentAt": "1696934912"} is an error, not a number).
+ * Everything else raises {@link WebhookParseException}, and nothing else escapes.
+ *
+ * <p>Thread-safe: build one per set of limits ({@link WebhookEvents#parser}) and share it.
+ */
+@Generated("hookgen")
+public final class WebhookParser {
+    private final ParseLimits limits;
+
+    private final JsonFactory factory;
+
+    private final ObjectReader events;
+
+    private final ObjectReader trees;
+
+    private final ObjectWriter writer;
+
+    WebhookParser(ParseLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxDocumentLength(limits.maxDocumentBytes())
+                        .maxNestingDepth(limits.maxNestingDepth())
+                        .maxStringLength(limits.maxStringLength())
+                        .build())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+        JsonMapper mapper = JsonMapper.builder(factory)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+                .withCoercionConfig(LogicalType.Textual, config -> config
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .build();
+        this.events = mapper.readerFor(WebhookEvent.class);
+        this.trees = mapper.readerFor(JsonNode.class);
+        this.writer = mapper.writer();
+    }
+
+    /**
+     * The limits this parser enforces.
+     */
+    public ParseLimits limits() {
+        return limits;
+    }
+
+    /**
+     * Parses a body of UTF-8 bytes.
+     *
+     * @throws WebhookParseException if the body is not an event; never anything else
+     */
+    public WebhookEvent parse(byte[] body) {
+        Objects.requireNonNull(body, "body");
+        checkSize(body.length);
+        return read(() -> factory.createParser(body));
+    }
+
+    /**
+     * Parses a body already decoded to text.
+     *
+     * @throws WebhookParseException if the body is not an event; never anything else
+     */
+    public WebhookEvent parse(String body) {
+        Objects.requireNonNull(body, "body");
+        checkSize(body.length());
+        return read(() -> factory.createParser(body));
+    }
+
+    /**
+     * Reads and parses a body; reads at most one byte past the size limit, and does not close
+     * the stream.
+     *
+     * @throws WebhookParseException if the body cannot be read or is not an event; never anything else
+     */
+    public WebhookEvent parse(InputStream body) {
+        Objects.requireNonNull(body, "body");
+        byte[] bytes;
+        try {
+            bytes = body.readNBytes(limits.maxDocumentBytes() + 1);
+        } catch (IOException e) {
+            throw new WebhookParseException("cannot read the body: " + e.getMessage(), null, null, e);
+        }
+        return parse(bytes);
+    }
+
+    /**
+     * Writes an event back as JSON: for a parsed event, the JSON it was parsed from, key order,
+     * white space and explicit nulls aside.
+     *
+     * @throws IllegalArgumentException if the event holds a value Jackson cannot write
+     */
+    public String toJson(WebhookEvent event) {
+        Objects.requireNonNull(event, "event");
+        try {
+            return writer.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write the event as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private void checkSize(int length) {
+        if (length > limits.maxDocumentBytes()) {
+            throw new WebhookParseException("the body is larger than the limit of " + limits.maxDocumentBytes() + " bytes", null, null, null);
+        }
+    }
+
+    private WebhookEvent read(Source source) {
+        try (JsonParser json = source.open()) {
+            JsonToken first = json.nextToken();
+            if (first == null) {
+                throw new WebhookParseException("empty body: a webhook is a JSON object", null, null, null);
+            }
+            if (first != JsonToken.START_OBJECT) {
+                throw new WebhookParseException("the body must be a JSON object, not " + first.asString(), at(json.currentTokenLocation()), null, null);
+            }
+            WebhookEvent event = events.readValue(json);
+            if (json.nextToken() != null) {
+                throw new WebhookParseException("unexpected content after the JSON object", at(json.currentTokenLocation()), null, null);
+            }
+            if (event instanceof UnknownEvent unknown) {
+                checkTrigger(unknown);
+            }
+            return event;
+        } catch (StreamConstraintsException e) {
+            throw new WebhookParseException("over a limit: " + e.getOriginalMessage(), at(e.getLocation()), null, e);
+        } catch (JsonMappingException e) {
+            JsonNode payload = tree(source);
+            throw new WebhookParseException(e.getOriginalMessage(), path(e), payload, e);
+        } catch (JsonProcessingException e) {
+            throw new WebhookParseException("not valid JSON: " + e.getOriginalMessage(), at(e.getLocation()), null, e);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof WebhookParseException parseFailure) {
+                throw parseFailure;
+            }
+            throw new WebhookParseException("cannot parse the body: " + e, null, null, e);
+        }
+    }
+
+    /**
+     * The body as a tree, for a body that failed the typed contract; a body that is not valid
+     * JSON after all fails as such.
+     */
+    private JsonNode tree(Source source) {
+        try (JsonParser json = source.open()) {
+            JsonNode tree = trees.readValue(json);
+            if (json.nextToken() != null) {
+                throw new WebhookParseException("unexpected content after the JSON object", at(json.currentTokenLocation()), null, null);
+            }
+            return tree;
+        } catch (JsonProcessingException e) {
+            throw new WebhookParseException("not valid JSON: " + e.getOriginalMessage(), at(e.getLocation()), null, e);
+        } catch (IOException e) {
+            throw new WebhookParseException("cannot parse the body: " + e, null, null, e);
+        }
+    }
+
+    /**
+     * An event falls back to {@link UnknownEvent} when its trigger is unknown, but also when it has none.
+     */
+    private static void checkTrigger(UnknownEvent event) {
+        JsonNode trigger = event.json().get("trigger");
+        if (trigger == null) {
+            throw new WebhookParseException("missing: every webhook names its trigger", "$.trigger", event.json(), null);
+        }
+        if (!trigger.isTextual()) {
+            throw new WebhookParseException("must be a string, not " + trigger.getNodeType().name().toLowerCase(Locale.ROOT), "$.trigger", event.json(), null);
+        }
+    }
+
+    /**
+     * The JSON path of a binding failure: {@code $.data.all_occupants[0].joined_at}.
+     */
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder("$");
+        for (JsonMappingException.Reference step : e.getPath()) {
+            if (step.getFieldName() != null) {
+                path.append('.').append(step.getFieldName());
+            } else if (step.getIndex() >= 0) {
+                path.append('[').append(step.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String at(JsonLocation location) {
+        if (location == null || location.getLineNr() < 1) {
+            return null;
+        }
+        return "line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    /**
+     * Opens the body once more: for the typed pass, and for the tree a drift failure keeps.
+     */
+    @FunctionalInterface
+    private interface Source {
+        JsonParser open() throws IOException;
+    }
+}
