@@ -2,6 +2,7 @@ package com.example.hooks;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.annotation.JsonTypeResolver;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 
@@ -22,6 +23,7 @@ import javax.annotation.processing.Generated;
         visible = true,
         defaultImpl = UnknownEvent.class
 )
+@JsonTypeResolver(StringTypeIds.class)
 @JsonSubTypes({
         @JsonSubTypes.Type(value = GroupCreatedEvent.class, name = "group_created"),
         @JsonSubTypes.Type(value = MessageDeletedEvent.class, name = "message_deleted"),

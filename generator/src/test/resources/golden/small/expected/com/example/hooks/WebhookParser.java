@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
 import java.io.InputStream;
@@ -148,23 +149,18 @@ public final class WebhookParser {
                 throw new WebhookParseException("empty body: a webhook is a JSON object", null, null, null);
             }
             if (first != JsonToken.START_OBJECT) {
-                throw new WebhookParseException("the body must be a JSON object, not " + first.asString(), at(json.currentTokenLocation()), null, null);
+                throw new WebhookParseException("the body must be a JSON object, not " + describe(first), at(json.currentTokenLocation()), null, null);
             }
             WebhookEvent event = events.readValue(json);
             if (json.nextToken() != null) {
                 throw new WebhookParseException("unexpected content after the JSON object", at(json.currentTokenLocation()), null, null);
             }
-            if (event instanceof UnknownEvent unknown) {
-                checkTrigger(unknown);
+            if (event instanceof UnknownEvent) {
+                return unknown(tree(source));
             }
             return event;
-        } catch (StreamConstraintsException e) {
-            throw new WebhookParseException("over a limit: " + e.getOriginalMessage(), at(e.getLocation()), null, e);
-        } catch (JsonMappingException e) {
-            JsonNode payload = tree(source);
-            throw new WebhookParseException(e.getOriginalMessage(), path(e), payload, e);
         } catch (JsonProcessingException e) {
-            throw new WebhookParseException("not valid JSON: " + e.getOriginalMessage(), at(e.getLocation()), null, e);
+            throw failure(e, source);
         } catch (IOException | RuntimeException e) {
             if (e instanceof WebhookParseException parseFailure) {
                 throw parseFailure;
@@ -174,34 +170,80 @@ public final class WebhookParser {
     }
 
     /**
-     * The body as a tree, for a body that failed the typed contract; a body that is not valid
-     * JSON after all fails as such.
+     * Says what Jackson found: a value that does not fit its field in a body that was valid JSON
+     * (which the exception keeps), or else broken JSON or a bound crossed.
      */
-    private JsonNode tree(Source source) {
+    private WebhookParseException failure(JsonProcessingException e, Source source) {
+        if (e instanceof JsonMappingException mapping && limitCrossed(e) == null) {
+            try {
+                return new WebhookParseException(mapping.getOriginalMessage().replace(" (but might if coercion using `CoercionConfig` was enabled)", ""), path(mapping), tree(source), e);
+            } catch (JsonProcessingException broken) {
+                return syntax(broken);
+            } catch (IOException unreadable) {
+                return new WebhookParseException("cannot parse the body: " + unreadable, null, null, unreadable);
+            }
+        }
+        return syntax(e);
+    }
+
+    private static WebhookParseException syntax(JsonProcessingException e) {
+        StreamConstraintsException limit = limitCrossed(e);
+        if (limit != null) {
+            return new WebhookParseException("over a limit: " + limit.getOriginalMessage(), at(limit.getLocation()), null, e);
+        }
+        return new WebhookParseException("not valid JSON: " + e.getOriginalMessage(), at(e.getLocation()), null, e);
+    }
+
+    /**
+     * The crossed bound behind {@code e}, if any: databind may wrap it.
+     */
+    private static StreamConstraintsException limitCrossed(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamConstraintsException limit) {
+                return limit;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The body as a tree, read again: for a body that failed the typed contract, and for an
+     * unknown trigger, which is kept exactly as it came.
+     */
+    private JsonNode tree(Source source) throws IOException {
         try (JsonParser json = source.open()) {
             JsonNode tree = trees.readValue(json);
             if (json.nextToken() != null) {
                 throw new WebhookParseException("unexpected content after the JSON object", at(json.currentTokenLocation()), null, null);
             }
             return tree;
-        } catch (JsonProcessingException e) {
-            throw new WebhookParseException("not valid JSON: " + e.getOriginalMessage(), at(e.getLocation()), null, e);
-        } catch (IOException e) {
-            throw new WebhookParseException("cannot parse the body: " + e, null, null, e);
         }
     }
 
     /**
-     * An event falls back to {@link UnknownEvent} when its trigger is unknown, but also when it has none.
+     * An event falls back to {@link UnknownEvent} when its trigger is unknown, but also when it has
+     * none, or one that is not a string: only the first is an event.
      */
-    private static void checkTrigger(UnknownEvent event) {
-        JsonNode trigger = event.json().get("trigger");
+    private static UnknownEvent unknown(JsonNode json) {
+        JsonNode trigger = json.get("trigger");
         if (trigger == null) {
-            throw new WebhookParseException("missing: every webhook names its trigger", "$.trigger", event.json(), null);
+            throw new WebhookParseException("missing: every webhook names its trigger", "$.trigger", json, null);
         }
         if (!trigger.isTextual()) {
-            throw new WebhookParseException("must be a string, not " + trigger.getNodeType().name().toLowerCase(Locale.ROOT), "$.trigger", event.json(), null);
+            throw new WebhookParseException("must be a string, not " + trigger.getNodeType().name().toLowerCase(Locale.ROOT), "$.trigger", json, null);
         }
+        return new UnknownEvent((ObjectNode) json);
+    }
+
+    private static String describe(JsonToken token) {
+        return switch (token) {
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            default -> token.name();
+        };
     }
 
     /**

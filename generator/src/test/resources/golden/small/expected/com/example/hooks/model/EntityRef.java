@@ -1,7 +1,9 @@
 package com.example.hooks.model;
 
+import com.example.hooks.StringTypeIds;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.annotation.JsonTypeResolver;
 import javax.annotation.processing.Generated;
 
 /**
@@ -24,6 +26,7 @@ import javax.annotation.processing.Generated;
         visible = true,
         defaultImpl = UnknownEntityRef.class
 )
+@JsonTypeResolver(StringTypeIds.class)
 @JsonSubTypes({
         @JsonSubTypes.Type(value = GroupRef.class, name = "group"),
         @JsonSubTypes.Type(value = UserRef.class, name = "user")
