@@ -1,5 +1,6 @@
 package dev.hookgen.generator.cli;
 
+import dev.hookgen.generator.scaffold.ScaffoldException;
 import dev.hookgen.generator.schema.SchemaException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,9 +14,10 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Generates typed Java for CometChat webhooks from JSON Schemas.",
-        subcommands = {GenerateCommand.class, ValidateCommand.class, ListCommand.class},
+        subcommands = {GenerateCommand.class, ValidateCommand.class, ListCommand.class, ScaffoldCommand.class,
+                CatalogCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:the work failed (a bad schema, an invalid payload)", "2:bad usage"})
+        exitCodeList = {"0:success", "1:the work failed (a bad schema, an invalid payload, an existing trigger, an out-of-date catalog)", "2:bad usage"})
 public final class HookgenCommand implements Runnable {
 
     @CommandLine.Spec
@@ -27,14 +29,14 @@ public final class HookgenCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: generate, validate or list");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: generate, validate, list, scaffold or catalog");
     }
 
     /** The command line with hookgen's error handling: a bad schema prints its message and exits 1. */
     public static CommandLine commandLine() {
         CommandLine line = new CommandLine(new HookgenCommand());
         line.setExecutionExceptionHandler((e, cmd, parseResult) -> {
-            if (e instanceof SchemaException || e instanceof java.io.UncheckedIOException) {
+            if (e instanceof SchemaException || e instanceof ScaffoldException || e instanceof java.io.UncheckedIOException) {
                 cmd.getErr().println("hookgen: " + e.getMessage());
                 return FAILED;
             }

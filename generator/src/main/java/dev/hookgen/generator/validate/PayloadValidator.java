@@ -43,11 +43,16 @@ public final class PayloadValidator {
     public PayloadValidator(Catalog catalog) {
         this.catalog = catalog;
         catalog.triggers().forEach(t -> triggers.put(t.wireName(), t));
+        this.factory = draft07();
+    }
+
+    /** A draft-07 schema factory that knows hookgen's own keywords as annotations. */
+    static JsonSchemaFactory draft07() {
         JsonMetaSchema.Builder meta = JsonMetaSchema.builder(JsonMetaSchema.getV7());
         Stream.of(Annotations.JAVA_TYPE, Annotations.EXISTING_JAVA_TYPE, Annotations.TRIGGER,
                         Annotations.IDEMPOTENCY_KEY, Annotations.DISCRIMINATOR)
                 .forEach(keyword -> meta.keyword(new NonValidationKeyword(keyword)));
-        this.factory = JsonSchemaFactory.builder(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7))
+        return JsonSchemaFactory.builder(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7))
                 .metaSchema(meta.build())
                 .build();
     }
