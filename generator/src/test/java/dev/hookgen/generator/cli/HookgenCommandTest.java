@@ -69,7 +69,7 @@ class HookgenCommandTest {
         Run run = run();
         assertEquals(2, run.exitCode());
         assertEquals("", run.out());
-        assertTrue(run.err().startsWith("name a command: generate, validate or list" + System.lineSeparator() + "Usage: hookgen"), run.err());
+        assertTrue(run.err().startsWith("name a command: generate, validate, list, scaffold or catalog" + System.lineSeparator() + "Usage: hookgen"), run.err());
     }
 
     @Test
