@@ -63,7 +63,7 @@ class SchemaErrorsTest {
         SchemaDirectory schemas = new SchemaDirectory().replace(SENT, "\"/data/message/id\"", "\"/data/message/uid\"");
         assertFails(schemas, SENT, "/x-hookgen-idempotency-key/2",
                 "schema triggers/message_sent.json: /x-hookgen-idempotency-key/2: \"/data/message/uid\" does not resolve:"
-                        + " no property \"uid\" at definitions/message.json#");
+                        + " no property \"uid\" in definitions/message.json");
     }
 
     @Test

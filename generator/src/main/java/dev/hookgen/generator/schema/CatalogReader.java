@@ -134,7 +134,7 @@ public final class CatalogReader {
                 Resolved next = propertyOf(node.file(), node.pointer(), node.node(), name);
                 if (next == null) {
                     throw file.error(at + "/" + i, "\"" + pointer + "\" does not resolve: no property \""
-                            + name + "\" at " + node.file().name() + "#" + node.pointer());
+                            + name + "\" in " + node.file().name() + (node.pointer().isEmpty() ? "" : "#" + node.pointer()));
                 }
                 names.add(name);
                 node = next;
