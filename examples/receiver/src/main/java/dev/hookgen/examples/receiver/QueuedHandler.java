@@ -82,10 +82,14 @@ public final class QueuedHandler implements EventHandler, AutoCloseable {
         return workers.awaitTermination(timeoutMillis, TimeUnit.MILLISECONDS);
     }
 
-    /** {@link #close(long)} with 30 seconds. */
+    /** {@link #close(long)} with 30 seconds; an interrupt ends the wait and is kept. */
     @Override
-    public void close() throws InterruptedException {
-        close(30_000);
+    public void close() {
+        try {
+            close(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void run(WebhookEvent event) {

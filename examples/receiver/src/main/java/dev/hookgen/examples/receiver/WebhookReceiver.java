@@ -44,6 +44,9 @@ import java.util.Optional;
  */
 public final class WebhookReceiver {
 
+    /** The default body limit: 1 MiB, the jar's own default document size. */
+    public static final int DEFAULT_MAX_BODY_BYTES = ParseLimits.DEFAULT_MAX_DOCUMENT_BYTES;
+
     /** What became of one request; each maps to one status. */
     public enum Outcome {
         ACCEPTED(200), DUPLICATE(200), DEAD_LETTERED(200), UNAUTHORIZED(401), TOO_LARGE(413), MALFORMED(400),
@@ -198,7 +201,7 @@ public final class WebhookReceiver {
     /** Configures a {@link WebhookReceiver}; credentials, dead letters and a handler are required. */
     public static final class Builder {
         private List<Credentials> credentials = List.of();
-        private int maxBodyBytes = ParseLimits.DEFAULT_MAX_DOCUMENT_BYTES;
+        private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private IdempotencyStore store = new InMemoryIdempotencyStore();
         private DeadLetters deadLetters;
         private EventHandler handler;
