@@ -313,7 +313,7 @@ class ReceiverHttpTest {
             }
             assertEquals(threads * perThread, ids.size());
             assertTrue(Files.readString(receiver.events).endsWith("}\n"));
-            System.out.printf("%d deliveries from %d threads in %d ms (fsync on)%n", threads * perThread, threads, millis);
+            System.out.printf("%d deliveries from %d threads in %d ms, each line fsynced%n", threads * perThread, threads, millis);
         }
     }
 
