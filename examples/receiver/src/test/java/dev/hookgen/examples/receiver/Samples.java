@@ -1,0 +1,66 @@
+package dev.hookgen.examples.receiver;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The sample payloads from the {@code cometchat-webhooks:samples} test jar, as a user's own tests
+ * would read them: {@code /samples/*.json} on the class path.
+ */
+final class Samples {
+
+    private Samples() {
+    }
+
+    /** Every sample, by file name, sorted. */
+    static Map<String, byte[]> all() {
+        URL one = Samples.class.getResource("/samples/message_sent.json");
+        if (one == null) {
+            throw new IllegalStateException("the samples jar (cometchat-webhooks, classifier samples) is not on the class path");
+        }
+        try {
+            URI uri = one.toURI();
+            if (uri.getScheme().equals("jar")) {
+                try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+                    return read(jar.getPath("/samples"));
+                }
+            }
+            return read(Path.of(uri).getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static byte[] get(String name) {
+        byte[] sample = all().get(name);
+        if (sample == null) {
+            throw new IllegalArgumentException("no sample " + name);
+        }
+        return sample;
+    }
+
+    private static Map<String, byte[]> read(Path directory) throws IOException {
+        Map<String, byte[]> samples = new TreeMap<>();
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                if (name.endsWith(".json")) {
+                    samples.put(name, Files.readAllBytes(file));
+                }
+            }
+        }
+        return samples;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.hookgen.examples.receiver;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/** A receiver served on 127.0.0.1 on a free port, writing into a temporary folder, with a client for it. */
+final class TestReceiver implements AutoCloseable {
+
+    static final String USER = "cometchat";
+    static final String PASSWORD = "s3cret-pw";
+    static final String ROTATED_USER = "cometchat";
+    static final String ROTATED_PASSWORD = "n3w-pw";
+
+    final Path events;
+    final Path dead;
+    final JsonLinesHandler lines;
+    final HttpReceiverServer server;
+    final List<String> log = Collections.synchronizedList(new ArrayList<>());
+    final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** Writes events with a JSON Lines handler. */
+    TestReceiver(Path dir) throws IOException {
+        this(dir, lines -> lines, WebhookReceiver.DEFAULT_MAX_BODY_BYTES);
+    }
+
+    /**
+     * @param handler builds the handler around the JSON Lines one
+     */
+    TestReceiver(Path dir, Function<JsonLinesHandler, EventHandler> handler, int maxBodyBytes) throws IOException {
+        events = dir.resolve("events.jsonl");
+        dead = dir.resolve("dead");
+        lines = JsonLinesHandler.open(events, true);
+        EventHandler chain = handler.apply(lines);
+        WebhookReceiver receiver = WebhookReceiver.builder()
+                .credentials(List.of(new Credentials(USER, PASSWORD), new Credentials(ROTATED_USER, ROTATED_PASSWORD)))
+                .maxBodyBytes(maxBodyBytes)
+                .deadLetters(new DeadLetters(dead))
+                .handler(chain)
+                .build();
+        server = HttpReceiverServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                HttpReceiverServer.DEFAULT_PATH, receiver, 16, 5, log::add);
+    }
+
+    URI endpoint() {
+        return server.endpoint();
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    HttpRequest.Builder post(byte[] body) {
+        return HttpRequest.newBuilder(endpoint())
+                .timeout(Duration.ofSeconds(10))
+                .header("Authorization", basic(USER, PASSWORD))
+                .header("Content-Type", "Application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    }
+
+    HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String sampleName) throws IOException, InterruptedException {
+        return send(post(Samples.get(sampleName)).build());
+    }
+
+    /**
+     * The log once it has {@code count} lines: a line is written after the response went out, so
+     * the client may see the answer first.
+     */
+    List<String> log(int count) throws InterruptedException {
+        for (int i = 0; i < 250 && log.size() < count; i++) {
+            Thread.sleep(20);
+        }
+        return List.copyOf(log);
+    }
+
+    List<String> lines() throws IOException {
+        return Files.exists(events) ? Files.readAllLines(events, StandardCharsets.UTF_8) : List.of();
+    }
+
+    List<Path> deadLetters() throws IOException {
+        try (Stream<Path> files = Files.list(dead)) {
+            return files.sorted().toList();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        lines.close();
+    }
+}
