@@ -130,7 +130,7 @@ class ReceiverHttpTest {
     void aBodyThatIsNotAJsonObjectGets400AndIsNeitherWrittenNorDeadLettered() throws Exception {
         Map<String, String> bodies = Map.of(
                 "", "empty body: a webhook is a JSON object",
-                "[1, 2]", "line 1, column 1: the body must be a JSON object, not [",
+                "[1, 2]", "line 1, column 1: the body must be a JSON object, not an array",
                 "{\"trigger\": \"message_sent\", \"data\": ", "not valid JSON",
                 "{\"trigger\": \"message_sent\",}", "not valid JSON",
                 "hello", "not valid JSON",
