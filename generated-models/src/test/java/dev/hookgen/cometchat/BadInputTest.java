@@ -27,6 +27,20 @@ class BadInputTest {
     }
 
     @Test
+    void eachFailureSaysItsKind() {
+        assertEquals(WebhookParseException.Kind.NOT_JSON, reject("").kind());
+        assertEquals(WebhookParseException.Kind.NOT_JSON, reject("{\"trigger\":").kind());
+        assertEquals(WebhookParseException.Kind.NOT_JSON, reject("{\"a\":1,\"a\":2}").kind());
+        assertEquals(WebhookParseException.Kind.NOT_AN_OBJECT, reject("[]").kind());
+        assertEquals(WebhookParseException.Kind.LIMIT_EXCEEDED, reject("{\"a\":" + "[".repeat(100) + "]".repeat(100) + "}").kind());
+        assertEquals(WebhookParseException.Kind.LIMIT_EXCEEDED, reject(new byte[(1 << 20) + 1]).kind());
+        assertEquals(WebhookParseException.Kind.SCHEMA_DRIFT, reject("{\"data\":{}}").kind());
+        assertEquals(WebhookParseException.Kind.SCHEMA_DRIFT, reject(SENT.replace("\"id\": \"1\"", "\"id\": 1")).kind());
+        assertTrue(reject(SENT.replace("\"id\": \"1\"", "\"id\": 1")).isSchemaDrift());
+        assertFalse(reject("[]").isSchemaDrift());
+    }
+
+    @Test
     void emptyBody() {
         assertEquals("empty body: a webhook is a JSON object", reject("").getMessage());
         assertEquals("empty body: a webhook is a JSON object", reject("  \n ").getMessage());

@@ -42,6 +42,7 @@ final class WebhookParserEmitter {
         ClassName parser = names.webhookParser();
         ClassName failure = names.parseException();
         ClassName source = parser.nestedClass("Source");
+        ClassName kind = failure.nestedClass("Kind");
 
         TypeSpec.Builder type = TypeSpec.classBuilder(parser)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
@@ -128,7 +129,7 @@ final class WebhookParserEmitter {
                 .beginControlFlow("try")
                 .addStatement("bytes = body.readNBytes(limits.maxDocumentBytes() + 1)")
                 .nextControlFlow("catch ($T e)", IOException.class)
-                .addStatement("throw new $T($S + e.getMessage(), null, null, e)", failure, "cannot read the body: ")
+                .addStatement("throw new $T($T.UNREADABLE, $S + e.getMessage(), null, null, e)", failure, kind, "cannot read the body: ")
                 .endControlFlow()
                 .addStatement("return parse(bytes)")
                 .build());
@@ -153,7 +154,7 @@ final class WebhookParserEmitter {
                 .addModifiers(Modifier.PRIVATE)
                 .addParameter(int.class, "length")
                 .beginControlFlow("if (length > limits.maxDocumentBytes())")
-                .addStatement("throw new $T($S + limits.maxDocumentBytes() + $S, null, null, null)", failure,
+                .addStatement("throw new $T($T.LIMIT_EXCEEDED, $S + limits.maxDocumentBytes() + $S, null, null, null)", failure, kind,
                         "the body is larger than the limit of ", " bytes")
                 .endControlFlow()
                 .build());
@@ -165,15 +166,15 @@ final class WebhookParserEmitter {
                 .beginControlFlow("try ($T json = source.open())", JSON_PARSER)
                 .addStatement("$T first = json.nextToken()", JSON_TOKEN)
                 .beginControlFlow("if (first == null)")
-                .addStatement("throw new $T($S, null, null, null)", failure, "empty body: a webhook is a JSON object")
+                .addStatement("throw new $T($T.NOT_JSON, $S, null, null, null)", failure, kind, "empty body: a webhook is a JSON object")
                 .endControlFlow()
                 .beginControlFlow("if (first != $T.START_OBJECT)", JSON_TOKEN)
-                .addStatement("throw new $T($S + describe(first), at(json.currentTokenLocation()), null, null)",
-                        failure, "the body must be a JSON object, not ")
+                .addStatement("throw new $T($T.NOT_AN_OBJECT, $S + describe(first), at(json.currentTokenLocation()), null, null)",
+                        failure, kind, "the body must be a JSON object, not ")
                 .endControlFlow()
                 .addStatement("$T event = events.readValue(json)", names.webhookEvent())
                 .beginControlFlow("if (json.nextToken() != null)")
-                .addStatement("throw new $T($S, at(json.currentTokenLocation()), null, null)", failure,
+                .addStatement("throw new $T($T.NOT_JSON, $S, at(json.currentTokenLocation()), null, null)", failure, kind,
                         "unexpected content after the JSON object")
                 .endControlFlow()
                 .beginControlFlow("if (event instanceof $T)", names.unknownEvent())
@@ -186,7 +187,7 @@ final class WebhookParserEmitter {
                 .beginControlFlow("if (e instanceof $T parseFailure)", failure)
                 .addStatement("throw parseFailure")
                 .endControlFlow()
-                .addStatement("throw new $T($S + e, null, null, e)", failure, "cannot parse the body: ")
+                .addStatement("throw new $T($T.UNREADABLE, $S + e, null, null, e)", failure, kind, "cannot parse the body: ")
                 .endControlFlow()
                 .build());
 
@@ -199,12 +200,12 @@ final class WebhookParserEmitter {
                         + "(which the exception keeps), or else broken JSON or a bound crossed.\n")
                 .beginControlFlow("if (e instanceof $T mapping && limitCrossed(e) == null)", JSON_MAPPING_EXCEPTION)
                 .beginControlFlow("try")
-                .addStatement("return new $T(mapping.getOriginalMessage().replace($S, $S), path(mapping), tree(source), e)",
-                        failure, " (but might if coercion using `CoercionConfig` was enabled)", "")
+                .addStatement("return new $T($T.SCHEMA_DRIFT, mapping.getOriginalMessage().replace($S, $S), path(mapping), tree(source), e)",
+                        failure, kind, " (but might if coercion using `CoercionConfig` was enabled)", "")
                 .nextControlFlow("catch ($T broken)", JSON_PROCESSING_EXCEPTION)
                 .addStatement("return syntax(broken)")
                 .nextControlFlow("catch ($T unreadable)", IOException.class)
-                .addStatement("return new $T($S + unreadable, null, null, unreadable)", failure, "cannot parse the body: ")
+                .addStatement("return new $T($T.UNREADABLE, $S + unreadable, null, null, unreadable)", failure, kind, "cannot parse the body: ")
                 .endControlFlow()
                 .endControlFlow()
                 .addStatement("return syntax(e)")
@@ -216,10 +217,10 @@ final class WebhookParserEmitter {
                 .addParameter(JSON_PROCESSING_EXCEPTION, "e")
                 .addStatement("$T limit = limitCrossed(e)", STREAM_CONSTRAINTS_EXCEPTION)
                 .beginControlFlow("if (limit != null)")
-                .addStatement("return new $T($S + limit.getOriginalMessage(), at(limit.getLocation()), null, e)",
-                        failure, "over a limit: ")
+                .addStatement("return new $T($T.LIMIT_EXCEEDED, $S + limit.getOriginalMessage(), at(limit.getLocation()), null, e)",
+                        failure, kind, "over a limit: ")
                 .endControlFlow()
-                .addStatement("return new $T($S + e.getOriginalMessage(), at(e.getLocation()), null, e)", failure,
+                .addStatement("return new $T($T.NOT_JSON, $S + e.getOriginalMessage(), at(e.getLocation()), null, e)", failure, kind,
                         "not valid JSON: ")
                 .build());
 
@@ -246,7 +247,7 @@ final class WebhookParserEmitter {
                 .beginControlFlow("try ($T json = source.open())", JSON_PARSER)
                 .addStatement("$T tree = trees.readValue(json)", Types.JSON_NODE)
                 .beginControlFlow("if (json.nextToken() != null)")
-                .addStatement("throw new $T($S, at(json.currentTokenLocation()), null, null)", failure,
+                .addStatement("throw new $T($T.NOT_JSON, $S, at(json.currentTokenLocation()), null, null)", failure, kind,
                         "unexpected content after the JSON object")
                 .endControlFlow()
                 .addStatement("return tree")
@@ -261,12 +262,12 @@ final class WebhookParserEmitter {
                         + "none, or one that is not a string: only the first is an event.\n", names.unknownEvent())
                 .addStatement("$T trigger = json.get($S)", Types.JSON_NODE, "trigger")
                 .beginControlFlow("if (trigger == null)")
-                .addStatement("throw new $T($S, $S, json, null)", failure,
+                .addStatement("throw new $T($T.SCHEMA_DRIFT, $S, $S, json, null)", failure, kind,
                         "missing: every webhook names its trigger", "$.trigger")
                 .endControlFlow()
                 .beginControlFlow("if (!trigger.isTextual())")
-                .addStatement("throw new $T($S + trigger.getNodeType().name().toLowerCase($T.ROOT), $S, json, null)",
-                        failure, "must be a string, not ", java.util.Locale.class, "$.trigger")
+                .addStatement("throw new $T($T.SCHEMA_DRIFT, $S + trigger.getNodeType().name().toLowerCase($T.ROOT), $S, json, null)",
+                        failure, kind, "must be a string, not ", java.util.Locale.class, "$.trigger")
                 .endControlFlow()
                 .addStatement("return new $T(($T) json)", names.unknownEvent(), Types.OBJECT_NODE)
                 .build());

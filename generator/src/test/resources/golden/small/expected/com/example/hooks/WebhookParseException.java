@@ -16,17 +16,28 @@ import javax.annotation.processing.Generated;
 public final class WebhookParseException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    private final Kind kind;
+
     private final String problem;
 
     private final String location;
 
     private final transient JsonNode payload;
 
-    WebhookParseException(String problem, String location, JsonNode payload, Throwable cause) {
+    WebhookParseException(Kind kind, String problem, String location, JsonNode payload,
+            Throwable cause) {
         super(location == null ? problem : location + ": " + problem, cause);
+        this.kind = kind;
         this.problem = problem;
         this.location = location;
         this.payload = payload;
+    }
+
+    /**
+     * What kind of body was refused.
+     */
+    public Kind kind() {
+        return kind;
     }
 
     /**
@@ -54,6 +65,36 @@ public final class WebhookParseException extends RuntimeException {
      * Whether the body was valid JSON that failed the typed contract; {@link #payload()} has it.
      */
     public boolean isSchemaDrift() {
-        return payload != null;
+        return kind == Kind.SCHEMA_DRIFT;
+    }
+
+    /**
+     * What kind of body was refused, for code that answers each kind differently.
+     */
+    public enum Kind {
+        /**
+         * Empty, broken, truncated, not UTF-8, duplicate keys, or content after the object.
+         */
+        NOT_JSON,
+
+        /**
+         * Valid JSON, but an array, a string, a number, a boolean or null.
+         */
+        NOT_AN_OBJECT,
+
+        /**
+         * Larger, deeper or with longer strings than the {@link ParseLimits} allow.
+         */
+        LIMIT_EXCEEDED,
+
+        /**
+         * A JSON object that does not fit the typed contract; {@link #payload()} holds it.
+         */
+        SCHEMA_DRIFT,
+
+        /**
+         * The body could not be read.
+         */
+        UNREADABLE
     }
 }

@@ -116,7 +116,7 @@ public final class WebhookParser {
         try {
             bytes = body.readNBytes(limits.maxDocumentBytes() + 1);
         } catch (IOException e) {
-            throw new WebhookParseException("cannot read the body: " + e.getMessage(), null, null, e);
+            throw new WebhookParseException(WebhookParseException.Kind.UNREADABLE, "cannot read the body: " + e.getMessage(), null, null, e);
         }
         return parse(bytes);
     }
@@ -138,7 +138,7 @@ public final class WebhookParser {
 
     private void checkSize(int length) {
         if (length > limits.maxDocumentBytes()) {
-            throw new WebhookParseException("the body is larger than the limit of " + limits.maxDocumentBytes() + " bytes", null, null, null);
+            throw new WebhookParseException(WebhookParseException.Kind.LIMIT_EXCEEDED, "the body is larger than the limit of " + limits.maxDocumentBytes() + " bytes", null, null, null);
         }
     }
 
@@ -146,14 +146,14 @@ public final class WebhookParser {
         try (JsonParser json = source.open()) {
             JsonToken first = json.nextToken();
             if (first == null) {
-                throw new WebhookParseException("empty body: a webhook is a JSON object", null, null, null);
+                throw new WebhookParseException(WebhookParseException.Kind.NOT_JSON, "empty body: a webhook is a JSON object", null, null, null);
             }
             if (first != JsonToken.START_OBJECT) {
-                throw new WebhookParseException("the body must be a JSON object, not " + describe(first), at(json.currentTokenLocation()), null, null);
+                throw new WebhookParseException(WebhookParseException.Kind.NOT_AN_OBJECT, "the body must be a JSON object, not " + describe(first), at(json.currentTokenLocation()), null, null);
             }
             WebhookEvent event = events.readValue(json);
             if (json.nextToken() != null) {
-                throw new WebhookParseException("unexpected content after the JSON object", at(json.currentTokenLocation()), null, null);
+                throw new WebhookParseException(WebhookParseException.Kind.NOT_JSON, "unexpected content after the JSON object", at(json.currentTokenLocation()), null, null);
             }
             if (event instanceof UnknownEvent) {
                 return unknown(tree(source));
@@ -165,7 +165,7 @@ public final class WebhookParser {
             if (e instanceof WebhookParseException parseFailure) {
                 throw parseFailure;
             }
-            throw new WebhookParseException("cannot parse the body: " + e, null, null, e);
+            throw new WebhookParseException(WebhookParseException.Kind.UNREADABLE, "cannot parse the body: " + e, null, null, e);
         }
     }
 
@@ -176,11 +176,11 @@ public final class WebhookParser {
     private WebhookParseException failure(JsonProcessingException e, Source source) {
         if (e instanceof JsonMappingException mapping && limitCrossed(e) == null) {
             try {
-                return new WebhookParseException(mapping.getOriginalMessage().replace(" (but might if coercion using `CoercionConfig` was enabled)", ""), path(mapping), tree(source), e);
+                return new WebhookParseException(WebhookParseException.Kind.SCHEMA_DRIFT, mapping.getOriginalMessage().replace(" (but might if coercion using `CoercionConfig` was enabled)", ""), path(mapping), tree(source), e);
             } catch (JsonProcessingException broken) {
                 return syntax(broken);
             } catch (IOException unreadable) {
-                return new WebhookParseException("cannot parse the body: " + unreadable, null, null, unreadable);
+                return new WebhookParseException(WebhookParseException.Kind.UNREADABLE, "cannot parse the body: " + unreadable, null, null, unreadable);
             }
         }
         return syntax(e);
@@ -189,9 +189,9 @@ public final class WebhookParser {
     private static WebhookParseException syntax(JsonProcessingException e) {
         StreamConstraintsException limit = limitCrossed(e);
         if (limit != null) {
-            return new WebhookParseException("over a limit: " + limit.getOriginalMessage(), at(limit.getLocation()), null, e);
+            return new WebhookParseException(WebhookParseException.Kind.LIMIT_EXCEEDED, "over a limit: " + limit.getOriginalMessage(), at(limit.getLocation()), null, e);
         }
-        return new WebhookParseException("not valid JSON: " + e.getOriginalMessage(), at(e.getLocation()), null, e);
+        return new WebhookParseException(WebhookParseException.Kind.NOT_JSON, "not valid JSON: " + e.getOriginalMessage(), at(e.getLocation()), null, e);
     }
 
     /**
@@ -214,7 +214,7 @@ public final class WebhookParser {
         try (JsonParser json = source.open()) {
             JsonNode tree = trees.readValue(json);
             if (json.nextToken() != null) {
-                throw new WebhookParseException("unexpected content after the JSON object", at(json.currentTokenLocation()), null, null);
+                throw new WebhookParseException(WebhookParseException.Kind.NOT_JSON, "unexpected content after the JSON object", at(json.currentTokenLocation()), null, null);
             }
             return tree;
         }
@@ -227,10 +227,10 @@ public final class WebhookParser {
     private static UnknownEvent unknown(JsonNode json) {
         JsonNode trigger = json.get("trigger");
         if (trigger == null) {
-            throw new WebhookParseException("missing: every webhook names its trigger", "$.trigger", json, null);
+            throw new WebhookParseException(WebhookParseException.Kind.SCHEMA_DRIFT, "missing: every webhook names its trigger", "$.trigger", json, null);
         }
         if (!trigger.isTextual()) {
-            throw new WebhookParseException("must be a string, not " + trigger.getNodeType().name().toLowerCase(Locale.ROOT), "$.trigger", json, null);
+            throw new WebhookParseException(WebhookParseException.Kind.SCHEMA_DRIFT, "must be a string, not " + trigger.getNodeType().name().toLowerCase(Locale.ROOT), "$.trigger", json, null);
         }
         return new UnknownEvent((ObjectNode) json);
     }
