@@ -1,8 +1,6 @@
 package dev.hookgen.generator.cli;
 
-import dev.hookgen.generator.GeneratorConfig;
 import dev.hookgen.generator.docs.EventsCatalog;
-import dev.hookgen.generator.schema.CatalogReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -22,8 +21,8 @@ final class CatalogCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--schemas", required = true, paramLabel = "DIR", description = "the schema directory")
-    Path schemas;
+    @Mixin
+    SchemaOptions options;
 
     @Option(names = "--out", paramLabel = "FILE", description = "where the catalog goes (default: DIR/EVENTS.md)")
     Path out;
@@ -31,14 +30,10 @@ final class CatalogCommand implements Callable<Integer> {
     @Option(names = "--check", description = "compare instead of writing: exit 1 when the file is missing or out of date")
     boolean check;
 
-    @Option(names = "--package", paramLabel = "PKG", defaultValue = GeneratorConfig.DEFAULT_PACKAGE,
-            description = "the package of the event API (default: ${DEFAULT-VALUE})")
-    String apiPackage;
-
     @Override
     public Integer call() {
-        Path file = out != null ? out : schemas.resolve("EVENTS.md");
-        String rendered = EventsCatalog.render(CatalogReader.read(schemas, apiPackage));
+        Path file = out != null ? out : options.schemas.resolve("EVENTS.md");
+        String rendered = EventsCatalog.render(options.catalog());
         String current = null;
         try {
             if (Files.isRegularFile(file)) {

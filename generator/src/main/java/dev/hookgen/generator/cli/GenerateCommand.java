@@ -6,6 +6,7 @@ import dev.hookgen.generator.output.OutputWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -17,19 +18,15 @@ final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--schemas", required = true, paramLabel = "DIR", description = "the schema directory (definitions/, triggers/)")
-    Path schemas;
+    @Mixin
+    SchemaOptions options;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "where the Java sources go")
     Path out;
 
-    @Option(names = "--package", paramLabel = "PKG", defaultValue = GeneratorConfig.DEFAULT_PACKAGE,
-            description = "the package of the event API (default: ${DEFAULT-VALUE})")
-    String apiPackage;
-
     @Override
     public Integer call() {
-        GeneratorConfig config = new GeneratorConfig(schemas, apiPackage);
+        GeneratorConfig config = options.config();
         OutputWriter.Result result = OutputWriter.write(Generator.generate(config), out);
         spec.commandLine().getOut().printf("hookgen: %d files written, %d unchanged, %d removed in %s%n",
                 result.written(), result.unchanged(), result.removed().size(), out);

@@ -1,15 +1,12 @@
 package dev.hookgen.generator.cli;
 
 import dev.hookgen.generator.schema.Catalog;
-import dev.hookgen.generator.schema.CatalogReader;
 import dev.hookgen.generator.schema.TriggerSpec;
-import dev.hookgen.generator.GeneratorConfig;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -19,16 +16,12 @@ final class ListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--schemas", required = true, paramLabel = "DIR", description = "the schema directory")
-    Path schemas;
-
-    @Option(names = "--package", paramLabel = "PKG", defaultValue = GeneratorConfig.DEFAULT_PACKAGE,
-            description = "the package of the event API (default: ${DEFAULT-VALUE})")
-    String apiPackage;
+    @Mixin
+    SchemaOptions options;
 
     @Override
     public Integer call() {
-        Catalog catalog = CatalogReader.read(schemas, apiPackage);
+        Catalog catalog = options.catalog();
         PrintWriter out = spec.commandLine().getOut();
         int width = catalog.triggers().stream().mapToInt(t -> t.wireName().length()).max().orElse(0);
         for (TriggerSpec trigger : catalog.triggers()) {

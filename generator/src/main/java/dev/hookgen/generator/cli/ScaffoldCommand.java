@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.hookgen.generator.GeneratorConfig;
 import dev.hookgen.generator.scaffold.Draft;
 import dev.hookgen.generator.scaffold.DraftInstaller;
 import dev.hookgen.generator.scaffold.SchemaScaffolder;
@@ -18,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,15 +37,11 @@ final class ScaffoldCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--schemas", required = true, paramLabel = "DIR", description = "the schema directory (definitions/, triggers/, samples/)")
-    Path schemas;
+    @Mixin
+    SchemaOptions options;
 
     @Option(names = "--trigger", required = true, paramLabel = "NAME", description = "the new trigger's wire name, e.g. message_pinned")
     String trigger;
-
-    @Option(names = "--package", paramLabel = "PKG", defaultValue = GeneratorConfig.DEFAULT_PACKAGE,
-            description = "the package of the event API (default: ${DEFAULT-VALUE})")
-    String apiPackage;
 
     @Parameters(index = "0", paramLabel = "SAMPLE.json", description = "a payload of the new trigger")
     Path sample;
@@ -65,11 +61,11 @@ final class ScaffoldCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new ScaffoldException(sample + ": cannot read: " + e.getMessage());
         }
-        Draft draft = SchemaScaffolder.scaffold(json, trigger, SchemaSet.read(schemas), apiPackage);
-        DraftInstaller.Result result = DraftInstaller.install(schemas, apiPackage, draft, bytes);
+        Draft draft = SchemaScaffolder.scaffold(json, trigger, SchemaSet.read(options.schemas), options.apiPackage);
+        DraftInstaller.Result result = DraftInstaller.install(options.schemas, options.apiPackage, draft, bytes);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("hookgen: wrote %s and %s; the sample validates against the draft.%n",
-                schemas.resolve(result.schemaFile()), schemas.resolve(result.sampleFile()));
+                options.schemas.resolve(result.schemaFile()), options.schemas.resolve(result.sampleFile()));
         out.println("Review before committing:");
         draft.notes().forEach(note -> out.println("  - " + note));
         out.println("Then run `mvn install`: it gives " + draft.schema().path("javaType").asText()

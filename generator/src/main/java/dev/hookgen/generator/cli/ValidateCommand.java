@@ -1,7 +1,5 @@
 package dev.hookgen.generator.cli;
 
-import dev.hookgen.generator.GeneratorConfig;
-import dev.hookgen.generator.schema.CatalogReader;
 import dev.hookgen.generator.validate.PayloadValidator;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -10,8 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -22,15 +20,15 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--schemas", required = true, paramLabel = "DIR", description = "the schema directory")
-    Path schemas;
+    @Mixin
+    SchemaOptions options;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "payload files")
     List<Path> files;
 
     @Override
     public Integer call() {
-        PayloadValidator validator = new PayloadValidator(CatalogReader.read(schemas, GeneratorConfig.DEFAULT_PACKAGE));
+        PayloadValidator validator = new PayloadValidator(options.catalog());
         PrintWriter out = spec.commandLine().getOut();
         int invalid = 0;
         for (Path file : files) {
