@@ -1,0 +1,46 @@
+package dev.hookgen.benchmarks;
+
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.hookgen.cometchat.WebhookEvent;
+import dev.hookgen.cometchat.WebhookEvents;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/** What each part of the parsing contract costs, and whether Blackbird or reader tuning helps: see {@link ParserSettings}. */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class ParserSettingsBenchmark {
+
+    @Param({"message_sent", "message_sent_trigger_last", "moderation_engine_blocked"})
+    public Payloads payload;
+
+    @Param
+    public ParserSettings settings;
+
+    private byte[] body;
+    private ObjectReader reader;
+
+    @Setup
+    public void setUp() throws IOException {
+        body = payload.bytes();
+        reader = settings.reader();
+        WebhookEvent expected = WebhookEvents.parse(body);
+        if (!expected.equals(parse())) {
+            throw new IllegalStateException(settings + " reads " + payload + " differently from WebhookEvents.parse");
+        }
+    }
+
+    @Benchmark
+    public Object parse() throws IOException {
+        return reader.readValue(body);
+    }
+}
