@@ -10,12 +10,15 @@ import dev.hookgen.cometchat.WebhookHandler;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Parse and hand the event to application code, the way a receiver does: through a {@link WebhookHandler}
@@ -23,11 +26,14 @@ import org.openjdk.jmh.annotations.State;
  * {@link #parseOnly} is the same parse without dispatch, so the difference is what dispatch costs.
  */
 @State(Scope.Benchmark)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class DispatchBenchmark {
 
-    @Param({"message_sent", "message_delivery_receipt"})
+    @Param({"message_sent"})
     public Payloads payload;
 
     private byte[] body;
