@@ -41,6 +41,11 @@ public enum ParserSettings {
 
     /** A reader for {@link WebhookEvent} with these settings. */
     public ObjectReader reader() {
+        return reader(WebhookEvent.class);
+    }
+
+    /** A reader for {@code type} with these settings. */
+    public ObjectReader reader(Class<?> type) {
         boolean all = this == hookgen || this == hookgenBlackbird || this == hookgenNoIntern;
         ParseLimits limitValues = ParseLimits.defaults();
         JsonFactoryBuilder factory = new JsonFactoryBuilder();
@@ -73,6 +78,6 @@ public enum ParserSettings {
         if (this == hookgenBlackbird) {
             mapper.addModule(new BlackbirdModule());
         }
-        return mapper.build().readerFor(WebhookEvent.class);
+        return mapper.build().readerFor(type);
     }
 }

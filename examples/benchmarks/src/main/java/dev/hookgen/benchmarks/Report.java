@@ -84,24 +84,31 @@ public final class Report {
         }
         out.println("### Parsing (ns/op, B/op; ratio = hookgen / baseline unless noted)");
         out.println();
-        out.println("| payload | bytes | hookgen | oracle | hookgen / oracle | readTree + treeToValue | tree / hookgen"
-                + " | token scan (floor) | hookgen / floor | hookgen B/op | oracle B/op | B/op hookgen / oracle |");
-        out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        out.println("| payload | bytes | hookgen | oracle | hookgen / oracle | oracle, hookgen's settings | hookgen / that"
+                + " | readTree + treeToValue | tree / hookgen | token scan (floor) | hookgen / floor"
+                + " | hookgen B/op | oracle B/op | B/op hookgen / oracle | oracle, hookgen's settings B/op |");
+        out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (String payload : PAYLOADS) {
             String p = " payload=" + payload;
             Figure hookgen = time.get("ParseBenchmark.hookgen" + p);
             Figure oracle = time.get("ParseBenchmark.oracle" + p);
+            Figure strict = time.get("ParseBenchmark.oracleStrict" + p);
             Figure tree = time.get("ParseBenchmark.treeThenConvert" + p);
             Figure floor = time.get("ParseBenchmark.tokenScan" + p);
             Figure hookgenAlloc = alloc.get("ParseBenchmark.hookgen" + p);
             Figure oracleAlloc = alloc.get("ParseBenchmark.oracle" + p);
+            if (hookgen == null || oracle == null || tree == null || floor == null) {
+                continue;
+            }
             double target = payload.endsWith("trigger_last") ? 1.4 : 1.1;
-            out.printf("| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+            out.printf("| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
                     payload, Payloads.valueOf(payload).bytes().length,
                     ns(hookgen), ns(oracle), ratio(hookgen.over(oracle), target, true),
+                    ns(strict), strict == null ? "" : ratio(hookgen.over(strict), target, true),
                     ns(tree), ratio(tree.over(hookgen), 2.0, false),
                     ns(floor), ratio(hookgen.over(floor), Double.NaN, true),
-                    bytes(hookgenAlloc), bytes(oracleAlloc), ratio(hookgenAlloc == null ? null : hookgenAlloc.over(oracleAlloc), 1.2, true));
+                    bytes(hookgenAlloc), bytes(oracleAlloc), ratio(hookgenAlloc == null ? null : hookgenAlloc.over(oracleAlloc), 1.2, true),
+                    bytes(alloc.get("ParseBenchmark.oracleStrict" + p)));
         }
         out.println();
     }
