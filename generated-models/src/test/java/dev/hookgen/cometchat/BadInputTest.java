@@ -123,6 +123,33 @@ class BadInputTest {
     }
 
     @Test
+    void duplicateKeysAreRejectedAtEveryDepthAndSize() {
+        String many = java.util.stream.IntStream.range(0, 40).mapToObj(i -> "\"k" + i + "\":" + i)
+                .collect(java.util.stream.Collectors.joining(","));
+        for (String body : java.util.List.of(
+                "{\"trigger\":\"x\",\"data\":{\"a\":1,\"b\":{\"c\":2},\"a\":3}}",
+                "{\"trigger\":\"x\",\"data\":[{\"a\":1},{\"a\":1,\"a\":2}]}",
+                "{\"trigger\":\"x\",\"data\":{" + many + ",\"k3\":0}}",
+                "{\"trigger\":\"x\",\"data\":{" + many + ",\"inner\":{" + many + "},\"k39\":0}}",
+                "{\"data\":{\"a\":{\"b\":1,\"b\":2}},\"trigger\":\"message_sent\"}",
+                SENT.replace("\"text\": \"hi\",", "\"text\": \"hi\", \"text\": \"bye\","),
+                SENT.replace("\"entityType\": \"user\"", "\"entityType\": \"bot\", \"entityType\": \"bot\""))) {
+            WebhookParseException e = reject(body);
+            assertTrue(e.getMessage().contains("not valid JSON: Duplicate field '"), e.getMessage());
+            assertEquals(WebhookParseException.Kind.NOT_JSON, e.kind());
+        }
+    }
+
+    @Test
+    void theSameKeyInSiblingAndNestedObjectsIsFine() {
+        String many = java.util.stream.IntStream.range(0, 40).mapToObj(i -> "\"k" + i + "\":" + i)
+                .collect(java.util.stream.Collectors.joining(","));
+        String body = "{\"trigger\":\"x\",\"a\":{\"a\":{\"a\":1}},\"b\":[{\"a\":1},{\"a\":2}],"
+                + "\"c\":{" + many + "},\"d\":{" + many + ",\"e\":{" + many + "}}}";
+        assertEquals(Samples.tree(body), Samples.tree(WebhookEvents.toJson(WebhookEvents.parse(body))));
+    }
+
+    @Test
     void aSecondTriggerCannotSmuggleAnotherEvent() {
         String smuggled = SENT.replaceFirst("\\{", "{\"trigger\": \"group_deleted\",");
         WebhookParseException e = reject(smuggled);

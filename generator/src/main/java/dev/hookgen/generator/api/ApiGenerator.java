@@ -24,7 +24,8 @@ public final class ApiGenerator {
                 ParseExceptionEmitter.emit(names),
                 WebhookParserEmitter.emit(names),
                 WebhookEventsEmitter.emit(names),
-                StringTypeIdsEmitter.emit(names)));
+                StringTypeIdsEmitter.emit(names),
+                DuplicateKeyGuardEmitter.emit(names)));
         for (UnionSpec union : catalog.unions()) {
             files.add(UnionEmitter.emit(union, names));
         }

@@ -21,7 +21,6 @@ final class WebhookParserEmitter {
     private static final ClassName JSON_TOKEN = ClassName.get(Types.JACKSON_CORE, "JsonToken");
     private static final ClassName JSON_LOCATION = ClassName.get(Types.JACKSON_CORE, "JsonLocation");
     private static final ClassName STREAM_READ_CONSTRAINTS = ClassName.get(Types.JACKSON_CORE, "StreamReadConstraints");
-    private static final ClassName STREAM_READ_FEATURE = ClassName.get(Types.JACKSON_CORE, "StreamReadFeature");
     private static final ClassName JSON_PROCESSING_EXCEPTION = ClassName.get(Types.JACKSON_CORE, "JsonProcessingException");
     private static final ClassName STREAM_CONSTRAINTS_EXCEPTION =
             ClassName.get(Types.JACKSON_CORE + ".exc", "StreamConstraintsException");
@@ -72,7 +71,6 @@ final class WebhookParserEmitter {
                         .add(".maxNestingDepth(limits.maxNestingDepth())\n")
                         .add(".maxStringLength(limits.maxStringLength())\n")
                         .add(".build())\n").unindent().unindent()
-                        .add(".enable($T.STRICT_DUPLICATE_DETECTION)\n", STREAM_READ_FEATURE)
                         .add(".build();\n").unindent().unindent()
                         .build())
                 .addCode(CodeBlock.builder()
@@ -107,7 +105,7 @@ final class WebhookParserEmitter {
                 .addJavadoc("Parses a body of UTF-8 bytes.\n\n@throws $T if the body is not an event; never anything else\n", failure)
                 .addStatement("$T.requireNonNull(body, $S)", Objects.class, "body")
                 .addStatement("checkSize(body.length)")
-                .addStatement("return read(() -> factory.createParser(body))")
+                .addStatement("return read(() -> new $T(factory.createParser(body)))", DuplicateKeyGuardEmitter.name(names))
                 .build());
         type.addMethod(MethodSpec.methodBuilder("parse")
                 .addModifiers(Modifier.PUBLIC)
@@ -116,7 +114,7 @@ final class WebhookParserEmitter {
                 .addJavadoc("Parses a body already decoded to text.\n\n@throws $T if the body is not an event; never anything else\n", failure)
                 .addStatement("$T.requireNonNull(body, $S)", Objects.class, "body")
                 .addStatement("checkSize(body.length())")
-                .addStatement("return read(() -> factory.createParser(body))")
+                .addStatement("return read(() -> new $T(factory.createParser(body)))", DuplicateKeyGuardEmitter.name(names))
                 .build());
         type.addMethod(MethodSpec.methodBuilder("parse")
                 .addModifiers(Modifier.PUBLIC)

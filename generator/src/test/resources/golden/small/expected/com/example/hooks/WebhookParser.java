@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -58,7 +57,6 @@ public final class WebhookParser {
                         .maxNestingDepth(limits.maxNestingDepth())
                         .maxStringLength(limits.maxStringLength())
                         .build())
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
         JsonMapper mapper = JsonMapper.builder(factory)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
@@ -90,7 +88,7 @@ public final class WebhookParser {
     public WebhookEvent parse(byte[] body) {
         Objects.requireNonNull(body, "body");
         checkSize(body.length);
-        return read(() -> factory.createParser(body));
+        return read(() -> new DuplicateKeyGuard(factory.createParser(body)));
     }
 
     /**
@@ -101,7 +99,7 @@ public final class WebhookParser {
     public WebhookEvent parse(String body) {
         Objects.requireNonNull(body, "body");
         checkSize(body.length());
-        return read(() -> factory.createParser(body));
+        return read(() -> new DuplicateKeyGuard(factory.createParser(body)));
     }
 
     /**
