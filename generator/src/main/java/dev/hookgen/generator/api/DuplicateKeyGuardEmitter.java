@@ -21,15 +21,17 @@ import javax.lang.model.element.Modifier;
  * body); this one keeps the open objects' keys in one array, scans it for objects of up to 16 keys
  * (webhook objects have a few dozen keys at most, the scan is a handful of reference compares since
  * field names are canonical) and switches an object to a hash set beyond that, so that a body of a
- * million keys stays linear. Every way databind advances a parser goes through {@code nextToken()}:
- * {@code JsonParserDelegate} forwards only {@code nextToken}, {@code nextValue} and
- * {@code skipChildren} itself, and this class overrides all three.
+ * million keys stays linear. Every way databind advances a parser is tracked: {@code nextToken},
+ * and Jackson's fast paths {@code nextFieldName} (both) and {@code nextTextValue} are forwarded and
+ * the token they moved to followed; {@code nextValue}, {@code skipChildren} and the other
+ * {@code next*Value} methods of {@code JsonParser} go through {@code nextToken}.
  */
 final class DuplicateKeyGuardEmitter {
 
     private static final ClassName DELEGATE = ClassName.get(Types.JACKSON_CORE + ".util", "JsonParserDelegate");
     private static final ClassName PARSER = ClassName.get(Types.JACKSON_CORE, "JsonParser");
     private static final ClassName TOKEN = ClassName.get(Types.JACKSON_CORE, "JsonToken");
+    private static final ClassName SERIALIZABLE_STRING = ClassName.get(Types.JACKSON_CORE, "SerializableString");
     private static final ClassName PARSE_EXCEPTION = ClassName.get(Types.JACKSON_CORE, "JsonParseException");
 
     private DuplicateKeyGuardEmitter() {}
@@ -51,8 +53,11 @@ final class DuplicateKeyGuardEmitter {
                         + "One guard reads one body, on one thread.\n")
                 .addField(FieldSpec.builder(int.class, "SCAN_LIMIT", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                         .initializer("16").build())
-                .addField(FieldSpec.builder(String[].class, "keys", Modifier.PRIVATE).initializer("new String[16]").build())
-                .addField(FieldSpec.builder(int[].class, "starts", Modifier.PRIVATE).initializer("new int[8]").build())
+                .addField(FieldSpec.builder(String[].class, "keys", Modifier.PRIVATE).initializer("new String[32]").build())
+                .addField(FieldSpec.builder(int[].class, "hashes", Modifier.PRIVATE).initializer("new int[32]")
+                        .addJavadoc("The hash of each key in {@link #keys}: canonical field names cache theirs, so most\n"
+                                + "comparisons are of two ints.\n").build())
+                .addField(FieldSpec.builder(int[].class, "starts", Modifier.PRIVATE).initializer("new int[16]").build())
                 .addField(FieldSpec.builder(sets, "large", Modifier.PRIVATE)
                         .addJavadoc("Per open object, its key set once it has more than {@link #SCAN_LIMIT} keys; null until then.\n")
                         .build())
@@ -69,7 +74,43 @@ final class DuplicateKeyGuardEmitter {
                         .addModifiers(Modifier.PUBLIC)
                         .returns(TOKEN)
                         .addException(IOException.class)
-                        .addStatement("$T token = delegate.nextToken()", TOKEN)
+                        .addStatement("return track(delegate.nextToken())")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("nextFieldName")
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(String.class)
+                        .addException(IOException.class)
+                        .addJavadoc("Jackson's own fast path for field names, tracked.\n")
+                        .addStatement("String name = delegate.nextFieldName()")
+                        .addStatement("track(delegate.currentToken())")
+                        .addStatement("return name")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("nextFieldName")
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(boolean.class)
+                        .addParameter(SERIALIZABLE_STRING, "expected")
+                        .addException(IOException.class)
+                        .addStatement("boolean matches = delegate.nextFieldName(expected)")
+                        .addStatement("track(delegate.currentToken())")
+                        .addStatement("return matches")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("nextTextValue")
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(String.class)
+                        .addException(IOException.class)
+                        .addStatement("String text = delegate.nextTextValue()")
+                        .addStatement("track(delegate.currentToken())")
+                        .addStatement("return text")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("track")
+                        .addModifiers(Modifier.PRIVATE)
+                        .returns(TOKEN)
+                        .addParameter(TOKEN, "token")
+                        .addException(IOException.class)
+                        .addJavadoc("Follows the token the parser moved to: a key is checked, an object opens or closes.\n")
                         .beginControlFlow("if (token == $T.FIELD_NAME)", TOKEN)
                         .addStatement("key(delegate.currentName())")
                         .nextControlFlow("else if (token == $T.START_OBJECT)", TOKEN)
@@ -134,8 +175,9 @@ final class DuplicateKeyGuardEmitter {
                         .addStatement("return")
                         .endControlFlow()
                         .addStatement("int start = starts[object]")
+                        .addStatement("int hash = key.hashCode()")
                         .beginControlFlow("for (int i = start; i < size; i++)")
-                        .beginControlFlow("if (keys[i].equals(key))")
+                        .beginControlFlow("if (hashes[i] == hash && keys[i].equals(key))")
                         .addStatement("throw duplicate(key)")
                         .endControlFlow()
                         .endControlFlow()
@@ -153,7 +195,9 @@ final class DuplicateKeyGuardEmitter {
                         .endControlFlow()
                         .beginControlFlow("if (size == keys.length)")
                         .addStatement("keys = $T.copyOf(keys, size * 2)", Arrays.class)
+                        .addStatement("hashes = $T.copyOf(hashes, size * 2)", Arrays.class)
                         .endControlFlow()
+                        .addStatement("hashes[size] = hash")
                         .addStatement("keys[size++] = key")
                         .build())
                 .addMethod(MethodSpec.methodBuilder("duplicate")

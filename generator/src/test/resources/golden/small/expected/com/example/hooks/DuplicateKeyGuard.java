@@ -3,6 +3,7 @@ package com.example.hooks;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -21,9 +22,15 @@ import javax.annotation.processing.Generated;
 final class DuplicateKeyGuard extends JsonParserDelegate {
     private static final int SCAN_LIMIT = 16;
 
-    private String[] keys = new String[16];
+    private String[] keys = new String[32];
 
-    private int[] starts = new int[8];
+    /**
+     * The hash of each key in {@link #keys}: canonical field names cache theirs, so most
+     * comparisons are of two ints.
+     */
+    private int[] hashes = new int[32];
+
+    private int[] starts = new int[16];
 
     /**
      * Per open object, its key set once it has more than {@link #SCAN_LIMIT} keys; null until then.
@@ -46,7 +53,37 @@ final class DuplicateKeyGuard extends JsonParserDelegate {
 
     @Override
     public JsonToken nextToken() throws IOException {
-        JsonToken token = delegate.nextToken();
+        return track(delegate.nextToken());
+    }
+
+    /**
+     * Jackson's own fast path for field names, tracked.
+     */
+    @Override
+    public String nextFieldName() throws IOException {
+        String name = delegate.nextFieldName();
+        track(delegate.currentToken());
+        return name;
+    }
+
+    @Override
+    public boolean nextFieldName(SerializableString expected) throws IOException {
+        boolean matches = delegate.nextFieldName(expected);
+        track(delegate.currentToken());
+        return matches;
+    }
+
+    @Override
+    public String nextTextValue() throws IOException {
+        String text = delegate.nextTextValue();
+        track(delegate.currentToken());
+        return text;
+    }
+
+    /**
+     * Follows the token the parser moved to: a key is checked, an object opens or closes.
+     */
+    private JsonToken track(JsonToken token) throws IOException {
         if (token == JsonToken.FIELD_NAME) {
             key(delegate.currentName());
         } else if (token == JsonToken.START_OBJECT) {
@@ -107,8 +144,9 @@ final class DuplicateKeyGuard extends JsonParserDelegate {
             return;
         }
         int start = starts[object];
+        int hash = key.hashCode();
         for (int i = start; i < size; i++) {
-            if (keys[i].equals(key)) {
+            if (hashes[i] == hash && keys[i].equals(key)) {
                 throw duplicate(key);
             }
         }
@@ -126,7 +164,9 @@ final class DuplicateKeyGuard extends JsonParserDelegate {
         }
         if (size == keys.length) {
             keys = Arrays.copyOf(keys, size * 2);
+            hashes = Arrays.copyOf(hashes, size * 2);
         }
+        hashes[size] = hash;
         keys[size++] = key;
     }
 
