@@ -32,7 +32,10 @@ public enum ParserSettings {
     noCoercion,
     /** + {@code USE_BIG_DECIMAL_FOR_FLOATS}, trailing zeroes kept: untyped floats stay exact. */
     bigDecimal,
-    /** All of the above: the configuration of {@code WebhookParser}. */
+    /**
+     * All of the above: {@code WebhookParser}'s Jackson configuration, with Jackson's duplicate detector where the
+     * jar now uses its own {@code DuplicateKeyGuard} (not reachable from here: it is package-private).
+     */
     hookgen,
     /** hookgen's configuration with Jackson's Blackbird module (generated accessors instead of reflection). */
     hookgenBlackbird,
