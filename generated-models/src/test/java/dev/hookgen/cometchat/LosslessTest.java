@@ -92,7 +92,7 @@ class LosslessTest {
     private static JsonNode reversed(JsonNode node) {
         if (node.isObject()) {
             List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
-            node.fields().forEachRemaining(fields::add);
+            node.properties().forEach(fields::add);
             ObjectNode out = Samples.PLAIN.createObjectNode();
             for (int i = fields.size() - 1; i >= 0; i--) {
                 out.set(fields.get(i).getKey(), reversed(fields.get(i).getValue()));

@@ -143,7 +143,7 @@ class MutationTest {
     private static JsonNode withoutNulls(JsonNode node) {
         if (node.isObject()) {
             ObjectNode out = NODES.objectNode();
-            node.fields().forEachRemaining(f -> {
+            node.properties().forEach(f -> {
                 if (!f.getValue().isNull()) {
                     out.set(f.getKey(), withoutNulls(f.getValue()));
                 }
@@ -160,7 +160,7 @@ class MutationTest {
 
     private static String difference(JsonNode expected, JsonNode actual, String path) {
         if (expected.isObject() && actual.isObject()) {
-            for (var it = expected.fields(); it.hasNext(); ) {
+            for (var it = expected.properties().iterator(); it.hasNext(); ) {
                 var field = it.next();
                 JsonNode other = actual.get(field.getKey());
                 if (other == null) {

@@ -46,7 +46,7 @@ public final class Report {
         for (JsonNode result : results) {
             StringBuilder key = new StringBuilder(result.get("benchmark").asText().replace(PACKAGE, ""));
             List<String> params = new ArrayList<>();
-            result.path("params").fields().forEachRemaining(p -> params.add(p.getKey() + "=" + p.getValue().asText()));
+            result.path("params").properties().forEach(p -> params.add(p.getKey() + "=" + p.getValue().asText()));
             params.sort(null);
             params.forEach(p -> key.append(' ').append(p));
             time.put(key.toString(), figure(result.get("primaryMetric")));

@@ -30,7 +30,7 @@ public final class SchemaJson {
             }
             String inner = indent + "  ";
             out.append("{\n");
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
                 out.append(inner).append(scalar(JSON.getNodeFactory().textNode(field.getKey()))).append(": ");
                 write(field.getValue(), inner, out);

@@ -248,7 +248,7 @@ public final class CatalogReader {
         }
         JsonNode properties = node.get("properties");
         if (properties != null) {
-            properties.fields().forEachRemaining(p ->
+            properties.properties().forEach(p ->
                     checkGeneratedShapes(file, pointer + "/properties/" + SchemaSet.escape(p.getKey()), p.getValue()));
         }
         for (String keyword : List.of("items", "additionalProperties")) {
@@ -258,7 +258,7 @@ public final class CatalogReader {
         }
         JsonNode definitions = node.get("definitions");
         if (definitions != null) {
-            definitions.fields().forEachRemaining(d ->
+            definitions.properties().forEach(d ->
                     checkGeneratedShapes(file, pointer + "/definitions/" + SchemaSet.escape(d.getKey()), d.getValue()));
         }
     }

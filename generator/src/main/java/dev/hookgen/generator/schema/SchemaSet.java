@@ -133,7 +133,7 @@ public final class SchemaSet {
     public static void walk(JsonNode node, String pointer, BiConsumer<String, JsonNode> visitor) {
         if (node.isObject()) {
             visitor.accept(pointer, node);
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
                 walk(field.getValue(), pointer + "/" + escape(field.getKey()), visitor);
             }
