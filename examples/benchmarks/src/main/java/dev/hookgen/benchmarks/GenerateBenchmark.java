@@ -5,9 +5,9 @@ import dev.hookgen.generator.GeneratorConfig;
 import dev.hookgen.generator.GeneratorVersion;
 import dev.hookgen.generator.output.GeneratedFiles;
 import dev.hookgen.generator.output.InputFingerprint;
+import dev.hookgen.generator.output.InputStamp;
 import dev.hookgen.generator.output.OutputWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +37,6 @@ import org.openjdk.jmh.annotations.Warmup;
 public class GenerateBenchmark {
 
     /** The stamp file {@code GenerateMojo} writes beside its output. */
-    private static final String STAMP = ".hookgen-inputs.sha256";
 
     @Param({"37", "100", "1000"})
     public int triggers;
@@ -52,8 +51,7 @@ public class GenerateBenchmark {
         config = SyntheticCatalog.create(directory.resolve("schemas"), triggers);
         output = directory.resolve("out");
         OutputWriter.write(Generator.generate(config), output);
-        Files.writeString(output.resolve(STAMP), InputFingerprint.of(config, GeneratorVersion.get()) + "\n",
-                StandardCharsets.UTF_8);
+        InputStamp.write(output, InputFingerprint.of(config, GeneratorVersion.fingerprint()));
         if (!upToDate()) {
             throw new IllegalStateException("the output of " + triggers + " triggers is not up to date after generating it");
         }
@@ -77,18 +75,6 @@ public class GenerateBenchmark {
      */
     @Benchmark
     public boolean upToDate() throws IOException {
-        String fingerprint = InputFingerprint.of(config, GeneratorVersion.get());
-        Path stamp = output.resolve(STAMP);
-        Path manifest = output.resolve(OutputWriter.MANIFEST);
-        if (!Files.exists(stamp) || !Files.exists(manifest)
-                || !Files.readString(stamp, StandardCharsets.UTF_8).trim().equals(fingerprint)) {
-            return false;
-        }
-        for (String file : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
-            if (!file.isBlank() && !Files.exists(output.resolve(file))) {
-                return false;
-            }
-        }
-        return true;
+        return InputStamp.matches(output, InputFingerprint.of(config, GeneratorVersion.fingerprint()));
     }
 }

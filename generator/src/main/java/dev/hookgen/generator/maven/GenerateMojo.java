@@ -4,12 +4,11 @@ import dev.hookgen.generator.Generator;
 import dev.hookgen.generator.GeneratorConfig;
 import dev.hookgen.generator.GeneratorVersion;
 import dev.hookgen.generator.output.InputFingerprint;
+import dev.hookgen.generator.output.InputStamp;
 import dev.hookgen.generator.output.OutputWriter;
 import dev.hookgen.generator.schema.SchemaException;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -27,9 +26,6 @@ import org.apache.maven.project.MavenProject;
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
 public final class GenerateMojo extends AbstractMojo {
-
-    /** The file, in the output directory, holding the fingerprint of the last run's inputs. */
-    static final String STAMP = ".hookgen-inputs.sha256";
 
     /** The schema directory: {@code definitions/} and {@code triggers/}. */
     @Parameter(property = "hookgen.schemaDirectory", defaultValue = "${project.basedir}/src/main/schemas", required = true)
@@ -62,12 +58,12 @@ public final class GenerateMojo extends AbstractMojo {
         Path out = outputDirectory.toPath();
         try {
             String fingerprint = InputFingerprint.of(config, GeneratorVersion.fingerprint());
-            if (upToDate(out, fingerprint)) {
+            if (InputStamp.matches(out, fingerprint)) {
                 getLog().info("hookgen: sources are up to date with " + schemaDirectory);
                 return;
             }
             OutputWriter.Result result = OutputWriter.write(Generator.generate(config), out);
-            Files.writeString(out.resolve(STAMP), fingerprint + "\n", StandardCharsets.UTF_8);
+            InputStamp.write(out, fingerprint);
             getLog().info(String.format("hookgen: %d files written, %d unchanged, %d removed in %s",
                     result.written(), result.unchanged(), result.removed().size(), out));
             result.removed().forEach(file -> getLog().info("hookgen: removed stale " + file));
@@ -76,21 +72,5 @@ public final class GenerateMojo extends AbstractMojo {
         } catch (IOException | RuntimeException e) {
             throw new MojoExecutionException("hookgen: " + e.getMessage(), e);
         }
-    }
-
-    /** The last run had the same inputs, and every file it wrote is still there. */
-    private static boolean upToDate(Path out, String fingerprint) throws IOException {
-        Path stamp = out.resolve(STAMP);
-        Path manifest = out.resolve(OutputWriter.MANIFEST);
-        if (!Files.exists(stamp) || !Files.exists(manifest)
-                || !Files.readString(stamp, StandardCharsets.UTF_8).trim().equals(fingerprint)) {
-            return false;
-        }
-        for (String file : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
-            if (!file.isBlank() && !Files.exists(out.resolve(file))) {
-                return false;
-            }
-        }
-        return true;
     }
 }

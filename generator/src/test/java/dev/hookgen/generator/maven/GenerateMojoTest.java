@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hookgen.generator.SchemaDirectory;
+import dev.hookgen.generator.output.InputStamp;
 import dev.hookgen.generator.output.OutputWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,7 +54,7 @@ class GenerateMojoTest {
         assertTrue(Files.isRegularFile(out.resolve(SENT)));
         assertTrue(Files.isRegularFile(out.resolve(DELETED)));
         assertTrue(Files.isRegularFile(out.resolve("com/example/hooks/WebhookEvent.java")));
-        assertTrue(Files.readString(out.resolve(GenerateMojo.STAMP)).matches("[0-9a-f]{64}\n"));
+        assertTrue(Files.readString(out.resolve(InputStamp.FILE)).matches("[0-9a-f]{64}\n"));
         List<String> manifest = Files.readAllLines(out.resolve(OutputWriter.MANIFEST));
         assertEquals(javaFiles(), manifest);
         assertEquals(List.of(out.toString()), project.getCompileSourceRoots());
@@ -143,7 +144,7 @@ class GenerateMojoTest {
         MojoFailureException e = assertThrows(MojoFailureException.class, () -> mojo(new MavenProject()).execute());
         assertEquals("hookgen: schema triggers/message_sent.json: /properties/data: $ref \"../definitions/mesage.json\" not found",
                 e.getMessage());
-        assertFalse(Files.exists(out.resolve(GenerateMojo.STAMP)), "a failed run leaves no stamp");
+        assertFalse(Files.exists(out.resolve(InputStamp.FILE)), "a failed run leaves no stamp");
     }
 
     private GenerateMojo mojo(MavenProject project) {
