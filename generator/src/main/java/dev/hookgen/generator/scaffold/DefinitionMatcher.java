@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookgen.generator.schema.SchemaFile;
 import dev.hookgen.generator.schema.SchemaSet;
 import dev.hookgen.generator.schema.SchemaSet.Resolved;
-import dev.hookgen.generator.validate.DefinitionValidator;
+import dev.hookgen.generator.validate.SchemaValidator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -44,7 +44,7 @@ final class DefinitionMatcher {
     record Match(Candidate candidate, List<String> undeclared) {}
 
     private final List<Candidate> candidates = new ArrayList<>();
-    private final DefinitionValidator validator = new DefinitionValidator();
+    private final SchemaValidator validator = new SchemaValidator();
 
     DefinitionMatcher(SchemaSet schemas) {
         Set<String> variants = new HashSet<>();
