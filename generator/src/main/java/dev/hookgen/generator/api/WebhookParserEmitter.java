@@ -171,10 +171,7 @@ final class WebhookParserEmitter {
                         failure, kind, "the body must be a JSON object, not ")
                 .endControlFlow()
                 .addStatement("$T event = events.readValue(json)", names.webhookEvent())
-                .beginControlFlow("if (json.nextToken() != null)")
-                .addStatement("throw new $T($T.NOT_JSON, $S, at(json.currentTokenLocation()), null, null)", failure, kind,
-                        "unexpected content after the JSON object")
-                .endControlFlow()
+                .addStatement("requireEnd(json)")
                 .beginControlFlow("if (event instanceof $T)", names.unknownEvent())
                 .addStatement("return unknown(tree(source))")
                 .endControlFlow()
@@ -244,11 +241,19 @@ final class WebhookParserEmitter {
                 .addException(IOException.class)
                 .beginControlFlow("try ($T json = source.open())", JSON_PARSER)
                 .addStatement("$T tree = trees.readValue(json)", Types.JSON_NODE)
+                .addStatement("requireEnd(json)")
+                .addStatement("return tree")
+                .endControlFlow()
+                .build());
+
+        type.addMethod(MethodSpec.methodBuilder("requireEnd")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addParameter(JSON_PARSER, "json")
+                .addException(IOException.class)
+                .addJavadoc("A body is one JSON object: nothing may follow it.\n")
                 .beginControlFlow("if (json.nextToken() != null)")
                 .addStatement("throw new $T($T.NOT_JSON, $S, at(json.currentTokenLocation()), null, null)", failure, kind,
                         "unexpected content after the JSON object")
-                .endControlFlow()
-                .addStatement("return tree")
                 .endControlFlow()
                 .build());
 

@@ -150,9 +150,7 @@ public final class WebhookParser {
                 throw new WebhookParseException(WebhookParseException.Kind.NOT_AN_OBJECT, "the body must be a JSON object, not " + describe(first), at(json.currentTokenLocation()), null, null);
             }
             WebhookEvent event = events.readValue(json);
-            if (json.nextToken() != null) {
-                throw new WebhookParseException(WebhookParseException.Kind.NOT_JSON, "unexpected content after the JSON object", at(json.currentTokenLocation()), null, null);
-            }
+            requireEnd(json);
             if (event instanceof UnknownEvent) {
                 return unknown(tree(source));
             }
@@ -211,10 +209,17 @@ public final class WebhookParser {
     private JsonNode tree(Source source) throws IOException {
         try (JsonParser json = source.open()) {
             JsonNode tree = trees.readValue(json);
-            if (json.nextToken() != null) {
-                throw new WebhookParseException(WebhookParseException.Kind.NOT_JSON, "unexpected content after the JSON object", at(json.currentTokenLocation()), null, null);
-            }
+            requireEnd(json);
             return tree;
+        }
+    }
+
+    /**
+     * A body is one JSON object: nothing may follow it.
+     */
+    private static void requireEnd(JsonParser json) throws IOException {
+        if (json.nextToken() != null) {
+            throw new WebhookParseException(WebhookParseException.Kind.NOT_JSON, "unexpected content after the JSON object", at(json.currentTokenLocation()), null, null);
         }
     }
 
