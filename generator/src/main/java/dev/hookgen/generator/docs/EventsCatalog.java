@@ -191,7 +191,7 @@ public final class EventsCatalog {
     }
 
     private SchemaFile file(String name) {
-        return schemas.files().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
+        return schemas.file(name);
     }
 
     private static String link(String simpleName) {

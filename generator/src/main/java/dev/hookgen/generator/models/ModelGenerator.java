@@ -39,8 +39,7 @@ public final class ModelGenerator {
             }
         }
         for (TriggerSpec trigger : catalog.triggers()) {
-            SchemaFile file = catalog.schemas().files().stream()
-                    .filter(f -> f.name().equals(trigger.schemaFile())).findFirst().orElseThrow();
+            SchemaFile file = catalog.schemas().file(trigger.schemaFile());
             mapper.generate(codeModel, Names.eventClass(trigger.wireName()), names.apiPackage(), url(file));
         }
         return build(codeModel);

@@ -65,6 +65,15 @@ public final class SchemaSet {
         return List.copyOf(files.values());
     }
 
+    /** The file named {@code name} ({@code triggers/message_sent.json}). */
+    public SchemaFile file(String name) {
+        SchemaFile file = files.get(name);
+        if (file == null) {
+            throw new IllegalArgumentException("no schema " + name + " in " + directory);
+        }
+        return file;
+    }
+
     /** The files of one folder ({@code "triggers"}), in name order. */
     public List<SchemaFile> files(String folder) {
         return files.values().stream().filter(f -> f.name().startsWith(folder + "/")).toList();

@@ -28,9 +28,7 @@ public final class PayloadValidator {
     private final Map<String, SchemaFile> schemas = new HashMap<>();
 
     public PayloadValidator(Catalog catalog) {
-        Map<String, SchemaFile> files = new HashMap<>();
-        catalog.schemas().files().forEach(file -> files.put(file.name(), file));
-        catalog.triggers().forEach(t -> schemas.put(t.wireName(), files.get(t.schemaFile())));
+        catalog.triggers().forEach(t -> schemas.put(t.wireName(), catalog.schemas().file(t.schemaFile())));
     }
 
     /** The problems of one payload, each {@code "$.json.path: message"}; empty when it is valid. */
