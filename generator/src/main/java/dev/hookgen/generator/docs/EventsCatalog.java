@@ -78,7 +78,7 @@ public final class EventsCatalog {
     }
 
     private void trigger(TriggerSpec trigger) {
-        SchemaFile file = file(trigger.schemaFile());
+        SchemaFile file = schemas.file(trigger.schemaFile());
         String event = Names.simpleName(trigger.eventClass());
         out.append("\n### ").append(trigger.wireName()).append("\n\n")
                 .append(oneLine(trigger.description())).append("\n\n")
@@ -181,17 +181,13 @@ public final class EventsCatalog {
     }
 
     private String dataType(TriggerSpec trigger) {
-        SchemaFile file = file(trigger.schemaFile());
+        SchemaFile file = schemas.file(trigger.schemaFile());
         Resolved data = new Resolved(file, "/properties/data", file.root().path("properties").path("data"));
         return type(data).text();
     }
 
     private static String key(TriggerSpec trigger) {
         return trigger.idempotencyKey().stream().map(k -> "`" + k.pointer() + "`").collect(Collectors.joining(", "));
-    }
-
-    private SchemaFile file(String name) {
-        return schemas.file(name);
     }
 
     private static String link(String simpleName) {
