@@ -39,9 +39,6 @@ class GoldenFilesTest {
             "com/example/hooks/UnknownEvent.java",
             "com/example/hooks/WebhookParser.java",
             "com/example/hooks/WebhookEvents.java",
-            "com/example/hooks/ParseLimits.java",
-            "com/example/hooks/WebhookParseException.java",
-            "com/example/hooks/IdempotencyKey.java",
             "com/example/hooks/model/EntityRef.java");
 
     @TestFactory

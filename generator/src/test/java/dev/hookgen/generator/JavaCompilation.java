@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hookgen.runtime.EventReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -30,7 +31,7 @@ import javax.tools.ToolProvider;
 
 /**
  * Compiles generated sources in-process, the way a user's build would, with every lint enabled and
- * warnings as errors, against exactly what the generated jar depends on at run time: Jackson.
+ * warnings as errors, against exactly what the generated jar depends on at run time: hookgen-runtime and Jackson.
  */
 public final class JavaCompilation {
 
@@ -56,7 +57,7 @@ public final class JavaCompilation {
             assertEquals(true, success, report());
         }
 
-        /** A class loader over the compiled classes, delegating to the test's own (so Jackson is shared). */
+        /** A class loader over the compiled classes, delegating to the test's own (so the runtime and Jackson are shared). */
         public URLClassLoader loader() {
             try {
                 return new URLClassLoader(new URL[] {classes.toUri().toURL()}, JavaCompilation.class.getClassLoader());
@@ -80,7 +81,7 @@ public final class JavaCompilation {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager fileManager = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
             List<String> options = Stream.concat(OPTIONS.stream(),
-                    Stream.of("-classpath", jacksonClassPath(), "-d", classes.toString(), "-encoding", "UTF-8")).toList();
+                    Stream.of("-classpath", runtimeClassPath(), "-d", classes.toString(), "-encoding", "UTF-8")).toList();
             StringWriter out = new StringWriter();
             boolean success = javac.getTask(out, fileManager, diagnostics, options, null,
                     fileManager.getJavaFileObjectsFromFiles(files)).call();
@@ -90,9 +91,9 @@ public final class JavaCompilation {
         }
     }
 
-    /** jackson-annotations, -core and -databind: the jars the generated code may use, and nothing else. */
-    private static String jacksonClassPath() {
-        return Stream.of(JsonProperty.class, JsonParser.class, ObjectMapper.class)
+    /** hookgen-runtime, jackson-annotations, -core and -databind: the jars the generated code may use, and nothing else. */
+    private static String runtimeClassPath() {
+        return Stream.of(EventReader.class, JsonProperty.class, JsonParser.class, ObjectMapper.class)
                 .map(JavaCompilation::location)
                 .distinct()
                 .collect(Collectors.joining(File.pathSeparator));

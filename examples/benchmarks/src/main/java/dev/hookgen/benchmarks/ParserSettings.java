@@ -13,11 +13,11 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
-import dev.hookgen.cometchat.ParseLimits;
 import dev.hookgen.cometchat.WebhookEvent;
+import dev.hookgen.runtime.ParseLimits;
 
 /**
- * The settings {@code WebhookParser} applies (see {@code WebhookParserEmitter} in the generator), one at a time and
+ * The settings the runtime's {@code EventReader} applies, one at a time and
  * together, on a reader for {@link WebhookEvent}: what each part of the parsing contract costs, and what
  * Jackson-side tuning could win back.
  */

@@ -7,7 +7,10 @@ import dev.hookgen.generator.schema.UnionSpec;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Emits the event API through JavaPoet: the hierarchy, the trigger enum, the parser and the dispatcher. */
+/**
+ * Emits the event API through JavaPoet: what varies with the catalog (the sealed hierarchy, the trigger enum,
+ * the handler and dispatcher, the unions) and the thin classes that bind it to {@code hookgen-runtime}.
+ */
 public final class ApiGenerator {
 
     private ApiGenerator() {}
@@ -19,13 +22,8 @@ public final class ApiGenerator {
                 TriggerEmitter.emit(catalog, names),
                 HandlerEmitter.emit(catalog, names),
                 DispatcherEmitter.emit(names),
-                IdempotencyKeyEmitter.emit(names),
-                ParseLimitsEmitter.emit(names),
-                ParseExceptionEmitter.emit(names),
                 WebhookParserEmitter.emit(names),
-                WebhookEventsEmitter.emit(names),
-                StringTypeIdsEmitter.emit(names),
-                DuplicateKeyGuardEmitter.emit(names)));
+                WebhookEventsEmitter.emit(names)));
         for (UnionSpec union : catalog.unions()) {
             files.add(UnionEmitter.emit(union, names));
         }

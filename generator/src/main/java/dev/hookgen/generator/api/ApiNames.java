@@ -39,18 +39,6 @@ public record ApiNames(String apiPackage) {
         return type("WebhookParser");
     }
 
-    public ClassName parseLimits() {
-        return type("ParseLimits");
-    }
-
-    public ClassName parseException() {
-        return type("WebhookParseException");
-    }
-
-    public ClassName idempotencyKey() {
-        return type("IdempotencyKey");
-    }
-
     public ClassName event(TriggerSpec trigger) {
         return ClassName.bestGuess(trigger.eventClass());
     }

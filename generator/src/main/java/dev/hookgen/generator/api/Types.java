@@ -4,6 +4,7 @@ import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
+import dev.hookgen.runtime.StringTypeIds;
 
 /** Library types the emitted code uses, and the few conventions every emitter shares. */
 final class Types {
@@ -17,7 +18,6 @@ final class Types {
     static final ClassName JSON_SUB_TYPE = JSON_SUB_TYPES.nestedClass("Type");
     static final ClassName JSON_CREATOR = ClassName.get(JACKSON_ANNOTATION, "JsonCreator");
     static final ClassName JSON_VALUE = ClassName.get(JACKSON_ANNOTATION, "JsonValue");
-    static final ClassName JSON_NODE = ClassName.get(JACKSON_DATABIND, "JsonNode");
     static final ClassName OBJECT_NODE = ClassName.get(JACKSON_DATABIND + ".node", "ObjectNode");
     static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
 
@@ -43,10 +43,10 @@ final class Types {
                 .build();
     }
 
-    /** {@code @JsonTypeResolver(StringTypeIds.class)}: type ids must be JSON strings. */
-    static AnnotationSpec stringTypeIds(ApiNames names) {
+    /** {@code @JsonTypeResolver(StringTypeIds.class)}: type ids must be JSON strings (the runtime's rule). */
+    static AnnotationSpec stringTypeIds() {
         return AnnotationSpec.builder(ClassName.get(JACKSON_DATABIND + ".annotation", "JsonTypeResolver"))
-                .addMember("value", "$T.class", StringTypeIdsEmitter.name(names))
+                .addMember("value", "$T.class", StringTypeIds.class)
                 .build();
     }
 

@@ -26,7 +26,7 @@ final class UnionEmitter {
                 .addModifiers(Modifier.PUBLIC, Modifier.SEALED)
                 .addAnnotation(Types.generated())
                 .addAnnotation(Types.typeInfo(union.discriminator(), fallback))
-                .addAnnotation(Types.stringTypeIds(names));
+                .addAnnotation(Types.stringTypeIds());
         for (UnionSpec.Variant variant : union.variants()) {
             ClassName variantType = ClassName.bestGuess(variant.javaType());
             type.addPermittedSubclass(variantType);

@@ -8,10 +8,14 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.hookgen.generator.schema.Catalog;
 import dev.hookgen.generator.schema.TriggerSpec;
+import dev.hookgen.runtime.Event;
 import java.util.Optional;
 import javax.lang.model.element.Modifier;
 
-/** Emits {@code WebhookEvent}: the sealed interface over every event class and {@code UnknownEvent}. */
+/**
+ * Emits {@code WebhookEvent}: the sealed interface over every event class and {@code UnknownEvent}, extending
+ * the runtime's {@link Event} with what only the catalog knows (its subtypes and its handler).
+ */
 final class WebhookEventEmitter {
 
     private WebhookEventEmitter() {}
@@ -20,6 +24,7 @@ final class WebhookEventEmitter {
         AnnotationSpec.Builder subTypes = AnnotationSpec.builder(Types.JSON_SUB_TYPES);
         TypeSpec.Builder type = TypeSpec.interfaceBuilder(names.webhookEvent())
                 .addModifiers(Modifier.PUBLIC, Modifier.SEALED)
+                .addSuperinterface(Event.class)
                 .addJavadoc("A CometChat webhook delivery, parsed into the class of its trigger.\n\n"
                         + "<p>Every trigger with a schema has a final event class; any other trigger becomes an\n"
                         + "{@link $T}, which keeps the whole payload. Java 21 code can {@code switch} over the permitted\n"
@@ -28,7 +33,7 @@ final class WebhookEventEmitter {
                         names.unknownEvent(), names.webhookDispatcher(), catalog.triggers().size())
                 .addAnnotation(Types.generated())
                 .addAnnotation(Types.typeInfo("trigger", names.unknownEvent()))
-                .addAnnotation(Types.stringTypeIds(names));
+                .addAnnotation(Types.stringTypeIds());
         for (TriggerSpec trigger : catalog.triggers()) {
             ClassName event = names.event(trigger);
             type.addPermittedSubclass(event);
@@ -37,17 +42,6 @@ final class WebhookEventEmitter {
         type.addPermittedSubclass(names.unknownEvent());
         type.addAnnotation(subTypes.build());
 
-        type.addMethod(getter("getTrigger", "The trigger's wire name, as delivered ({@code message_sent})."));
-        type.addMethod(getter("getAppId", "The CometChat app the event belongs to."));
-        type.addMethod(getter("getRegion", "The region of the app ({@code us}, {@code eu}, ...)."));
-        type.addMethod(getter("getWebhook", "The id of the webhook that delivered the event."));
-        type.addMethod(MethodSpec.methodBuilder("idempotencyKey")
-                .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
-                .returns(String.class)
-                .addJavadoc("The values that identify one delivery of this event, joined into one string. CometChat\n"
-                        + "can deliver an event more than once; two deliveries of the same event have the same key.\n"
-                        + "Each trigger's schema names its fields ({@code x-hookgen-idempotency-key}).\n")
-                .build());
         type.addMethod(MethodSpec.methodBuilder("dispatchTo")
                 .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
                 .addParameter(names.webhookHandler(), "handler")
@@ -60,13 +54,5 @@ final class WebhookEventEmitter {
                 .addStatement("return $T.fromWireName(getTrigger())", names.trigger())
                 .build());
         return Types.file(names.apiPackage(), type.build());
-    }
-
-    private static MethodSpec getter(String name, String doc) {
-        return MethodSpec.methodBuilder(name)
-                .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
-                .returns(String.class)
-                .addJavadoc(doc + "\n")
-                .build();
     }
 }

@@ -5,6 +5,9 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.hookgen.runtime.EventReader;
+import dev.hookgen.runtime.ParseLimits;
+import dev.hookgen.runtime.WebhookParseException;
 import java.io.InputStream;
 import javax.lang.model.element.Modifier;
 
@@ -24,9 +27,9 @@ final class WebhookEventsEmitter {
                         + "}</pre>\n"
                         + "The static methods use one shared {@link $T} with {@link $T#defaults()}; see {@link $T} for\n"
                         + "the parsing contract, and {@link #parser($T)} for other limits.\n",
-                        names.webhookParser(), names.parseLimits(), names.webhookParser(), names.parseLimits())
+                        names.webhookParser(), ParseLimits.class, EventReader.class, ParseLimits.class)
                 .addField(FieldSpec.builder(names.webhookParser(), "DEFAULT", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                        .initializer("new $T($T.defaults())", names.webhookParser(), names.parseLimits())
+                        .initializer("new $T($T.defaults())", names.webhookParser(), ParseLimits.class)
                         .build())
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         for (TypeName body : new TypeName[] {TypeName.get(byte[].class), TypeName.get(String.class), TypeName.get(InputStream.class)}) {
@@ -35,7 +38,7 @@ final class WebhookEventsEmitter {
                     .returns(names.webhookEvent())
                     .addParameter(body, "body")
                     .addJavadoc("Parses a body with the default limits.\n\n@throws $T if the body is not an event\n",
-                            names.parseException())
+                            WebhookParseException.class)
                     .addStatement("return DEFAULT.parse(body)")
                     .build());
         }
@@ -43,7 +46,7 @@ final class WebhookEventsEmitter {
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(String.class)
                 .addParameter(names.webhookEvent(), "event")
-                .addJavadoc("Writes an event back as JSON: for a parsed event, the JSON it was parsed from.\n")
+                .addJavadoc("Writes an event back as JSON: for a parsed event, the same JSON value it was parsed from.\n")
                 .addStatement("return DEFAULT.toJson(event)")
                 .build());
         type.addMethod(MethodSpec.methodBuilder("parser")
@@ -55,7 +58,7 @@ final class WebhookEventsEmitter {
         type.addMethod(MethodSpec.methodBuilder("parser")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(names.webhookParser())
-                .addParameter(names.parseLimits(), "limits")
+                .addParameter(ParseLimits.class, "limits")
                 .addJavadoc("A new parser with other limits. Build it once and share it: it is thread-safe.\n")
                 .addStatement("return new $T(limits)", names.webhookParser())
                 .build());

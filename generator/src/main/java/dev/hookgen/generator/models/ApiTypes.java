@@ -1,18 +1,20 @@
 package dev.hookgen.generator.models;
 
 import com.sun.codemodel.ClassType;
+import com.sun.codemodel.JClass;
 import com.sun.codemodel.JClassAlreadyExistsException;
 import com.sun.codemodel.JCodeModel;
 import com.sun.codemodel.JDefinedClass;
 import com.sun.codemodel.JMod;
 import dev.hookgen.generator.api.ApiNames;
+import dev.hookgen.runtime.IdempotencyKey;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The types the models refer to but JavaPoet writes ({@code WebhookEvent}, the union interfaces,
  * ...). They are declared in the code model, so that references get imports, and hidden, so that
- * jsonschema2pojo writes no file for them.
+ * jsonschema2pojo writes no file for them. Runtime types ({@code IdempotencyKey}) are plain references.
  */
 final class ApiTypes {
 
@@ -20,13 +22,13 @@ final class ApiTypes {
     private final Map<String, JDefinedClass> declared = new HashMap<>();
     final JDefinedClass webhookEvent;
     final JDefinedClass webhookHandler;
-    final JDefinedClass idempotencyKey;
+    final JClass idempotencyKey;
 
     ApiTypes(JCodeModel codeModel, ApiNames names) {
         this.codeModel = codeModel;
         this.webhookEvent = declare(names.webhookEvent().canonicalName(), ClassType.INTERFACE);
         this.webhookHandler = declare(names.webhookHandler().canonicalName(), ClassType.INTERFACE);
-        this.idempotencyKey = declare(names.idempotencyKey().canonicalName(), ClassType.CLASS);
+        this.idempotencyKey = codeModel.ref(IdempotencyKey.class);
     }
 
     JDefinedClass declareInterface(String qualifiedName) {

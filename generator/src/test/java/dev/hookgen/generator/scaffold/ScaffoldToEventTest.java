@@ -12,6 +12,7 @@ import dev.hookgen.generator.GeneratorConfig;
 import dev.hookgen.generator.TestSchemas;
 import dev.hookgen.generator.cli.HookgenCommand;
 import dev.hookgen.generator.output.GeneratedFiles;
+import dev.hookgen.runtime.EventReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.Method;
@@ -113,7 +114,7 @@ class ScaffoldToEventTest {
             paths.add(path);
         }
         Files.createDirectories(classes);
-        String classpath = List.of(ObjectMapper.class, JsonParser.class, JsonProperty.class).stream()
+        String classpath = List.of(EventReader.class, ObjectMapper.class, JsonParser.class, JsonProperty.class).stream()
                 .map(c -> {
                     try {
                         return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();

@@ -2,7 +2,8 @@ package dev.hookgen.examples.receiver;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.hookgen.cometchat.WebhookParseException;
+import dev.hookgen.runtime.WebhookParseException;
+import dev.hookgen.runtime.receiver.WebhookReceiver;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -50,7 +51,7 @@ public final class HttpReceiverServer implements AutoCloseable {
 
     private final String path;
 
-    private final WebhookReceiver receiver;
+    private final WebhookReceiver<?> receiver;
 
     private final Consumer<String> log;
 
@@ -62,7 +63,7 @@ public final class HttpReceiverServer implements AutoCloseable {
 
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private HttpReceiverServer(HttpServer server, ThreadPoolExecutor threads, String path, WebhookReceiver receiver,
+    private HttpReceiverServer(HttpServer server, ThreadPoolExecutor threads, String path, WebhookReceiver<?> receiver,
             Consumer<String> log, int graceSeconds) {
         this.server = server;
         this.threads = threads;
@@ -81,7 +82,7 @@ public final class HttpReceiverServer implements AutoCloseable {
      * @param graceSeconds how long {@link #close()} lets requests in flight finish
      * @param log receives one line per request
      */
-    public static HttpReceiverServer start(InetSocketAddress address, String path, WebhookReceiver receiver, int threads,
+    public static HttpReceiverServer start(InetSocketAddress address, String path, WebhookReceiver<?> receiver, int threads,
             int graceSeconds, Consumer<String> log) throws IOException {
         Objects.requireNonNull(receiver, "receiver");
         Objects.requireNonNull(log, "log");

@@ -2,6 +2,7 @@ package dev.hookgen.examples.receiver;
 
 import dev.hookgen.cometchat.WebhookEvent;
 import dev.hookgen.cometchat.WebhookEvents;
+import dev.hookgen.runtime.receiver.EventHandler;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -24,7 +25,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@code fsync} fails, the line stays in the file but the delivery is answered 500: the retry may
  * then write it a second time (at-least-once, never lost).
  */
-public final class JsonLinesHandler implements EventHandler, Closeable {
+public final class JsonLinesHandler implements EventHandler<WebhookEvent>, Closeable {
 
     private final Path file;
 

@@ -1,5 +1,11 @@
 package dev.hookgen.examples.receiver;
 
+import dev.hookgen.cometchat.WebhookEvent;
+import dev.hookgen.cometchat.WebhookEvents;
+import dev.hookgen.runtime.receiver.Credentials;
+import dev.hookgen.runtime.receiver.DeadLetters;
+import dev.hookgen.runtime.receiver.InMemoryIdempotencyStore;
+import dev.hookgen.runtime.receiver.WebhookReceiver;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -109,7 +115,7 @@ public final class ReceiverCommand implements Callable<Integer> {
             return 1;
         }
         try {
-            WebhookReceiver receiver = WebhookReceiver.builder()
+            WebhookReceiver<WebhookEvent> receiver = WebhookReceiver.builder(WebhookEvents.parser())
                     .credentials(accepted)
                     .maxBodyBytes(maxBodyBytes)
                     .idempotencyStore(new InMemoryIdempotencyStore(dedupCapacity))

@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookgen.cometchat.WebhookEvent;
 import dev.hookgen.cometchat.WebhookEvents;
+import dev.hookgen.runtime.receiver.EventHandler;
+import dev.hookgen.runtime.receiver.QueuedHandler;
+import dev.hookgen.runtime.receiver.WebhookReceiver;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -207,7 +210,7 @@ class ReceiverHttpTest {
     @Test
     void aFailingHandlerGets500AndTheRetryIsHandledNotTakenForADuplicate() throws Exception {
         AtomicBoolean failing = new AtomicBoolean(true);
-        EventHandler flaky = event -> {
+        EventHandler<WebhookEvent> flaky = event -> {
             if (failing.get()) {
                 throw new IOException("No space left on device");
             }
@@ -320,7 +323,7 @@ class ReceiverHttpTest {
     @Test
     void theSameDeliveryArrivingAtOnceIsWrittenOnce() throws Exception {
         CountDownLatch bothIn = new CountDownLatch(1);
-        EventHandler slow = event -> bothIn.await(2, TimeUnit.SECONDS);
+        EventHandler<WebhookEvent> slow = event -> bothIn.await(2, TimeUnit.SECONDS);
         byte[] sample = Samples.get("message_sent.json");
         try (TestReceiver receiver = new TestReceiver(dir, lines -> event -> {
             slow.handle(event);
@@ -351,7 +354,7 @@ class ReceiverHttpTest {
         CountDownLatch workMayFinish = new CountDownLatch(1);
         List<String> done = new CopyOnWriteArrayList<>();
         List<Exception> failures = new CopyOnWriteArrayList<>();
-        QueuedHandler slow = new QueuedHandler(event -> {
+        QueuedHandler<WebhookEvent> slow = new QueuedHandler<>(event -> {
             workMayFinish.await(); // stands for a call that takes seconds
             done.add(event.getTrigger());
         }, 100, 1, failures::add);
@@ -383,7 +386,7 @@ class ReceiverHttpTest {
     void closingFinishesTheRequestInFlightAndRefusesNewConnections() throws Exception {
         CountDownLatch inHandler = new CountDownLatch(1);
         CountDownLatch mayFinish = new CountDownLatch(1);
-        EventHandler blocking = event -> {
+        EventHandler<WebhookEvent> blocking = event -> {
             inHandler.countDown();
             mayFinish.await();
         };

@@ -1,5 +1,11 @@
 package dev.hookgen.examples.receiver;
 
+import dev.hookgen.cometchat.WebhookEvent;
+import dev.hookgen.cometchat.WebhookEvents;
+import dev.hookgen.runtime.receiver.Credentials;
+import dev.hookgen.runtime.receiver.DeadLetters;
+import dev.hookgen.runtime.receiver.EventHandler;
+import dev.hookgen.runtime.receiver.WebhookReceiver;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -41,12 +47,12 @@ final class TestReceiver implements AutoCloseable {
     /**
      * @param handler builds the handler around the JSON Lines one
      */
-    TestReceiver(Path dir, Function<JsonLinesHandler, EventHandler> handler, int maxBodyBytes) throws IOException {
+    TestReceiver(Path dir, Function<JsonLinesHandler, EventHandler<WebhookEvent>> handler, int maxBodyBytes) throws IOException {
         events = dir.resolve("events.jsonl");
         dead = dir.resolve("dead");
         lines = JsonLinesHandler.open(events, true);
-        EventHandler chain = handler.apply(lines);
-        WebhookReceiver receiver = WebhookReceiver.builder()
+        EventHandler<WebhookEvent> chain = handler.apply(lines);
+        WebhookReceiver<WebhookEvent> receiver = WebhookReceiver.builder(WebhookEvents.parser())
                 .credentials(List.of(new Credentials(USER, PASSWORD), new Credentials(ROTATED_USER, ROTATED_PASSWORD)))
                 .maxBodyBytes(maxBodyBytes)
                 .deadLetters(new DeadLetters(dead))

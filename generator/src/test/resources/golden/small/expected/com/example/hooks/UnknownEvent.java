@@ -1,9 +1,8 @@
 package com.example.hooks;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Objects;
+import dev.hookgen.runtime.UntypedEvent;
 import javax.annotation.processing.Generated;
 
 /**
@@ -13,9 +12,7 @@ import javax.annotation.processing.Generated;
  * {@code UnknownEvent}s instead of failing, and {@link WebhookEvents#toJson} writes them back unchanged.
  */
 @Generated("hookgen")
-public final class UnknownEvent implements WebhookEvent {
-    private final ObjectNode json;
-
+public final class UnknownEvent extends UntypedEvent implements WebhookEvent {
     /**
      * @param json the whole payload
      */
@@ -23,67 +20,11 @@ public final class UnknownEvent implements WebhookEvent {
             mode = JsonCreator.Mode.DELEGATING
     )
     public UnknownEvent(ObjectNode json) {
-        this.json = Objects.requireNonNull(json, "json");
-    }
-
-    /**
-     * The whole payload, as a copy that the caller may change.
-     */
-    public ObjectNode json() {
-        return json.deepCopy();
-    }
-
-    @JsonValue
-    private ObjectNode payload() {
-        return json;
-    }
-
-    @Override
-    public String getTrigger() {
-        return json.path("trigger").textValue();
-    }
-
-    @Override
-    public String getAppId() {
-        return json.path("appId").textValue();
-    }
-
-    @Override
-    public String getRegion() {
-        return json.path("region").textValue();
-    }
-
-    @Override
-    public String getWebhook() {
-        return json.path("webhook").textValue();
-    }
-
-    /**
-     * No schema names this trigger's identifying fields, so the key is the webhook, the trigger
-     * and a SHA-256 digest of the payload: a repeated delivery of the same bytes has the same key.
-     */
-    @Override
-    public String idempotencyKey() {
-        return IdempotencyKey.of(getWebhook(), getTrigger(), IdempotencyKey.digest(json));
+        super(json);
     }
 
     @Override
     public void dispatchTo(WebhookHandler handler) {
         handler.onUnknown(this);
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof UnknownEvent that && json.equals(that.json);
-    }
-
-    @Override
-    public int hashCode() {
-        return json.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return "UnknownEvent[trigger=" + getTrigger() + ", fields=" + json.size() + "]";
     }
 }

@@ -3,6 +3,8 @@ package com.example.hooks;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.annotation.JsonTypeResolver;
+import dev.hookgen.runtime.Event;
+import dev.hookgen.runtime.StringTypeIds;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 
@@ -29,34 +31,7 @@ import javax.annotation.processing.Generated;
         @JsonSubTypes.Type(value = MessageDeletedEvent.class, name = "message_deleted"),
         @JsonSubTypes.Type(value = MessageSentEvent.class, name = "message_sent")
 })
-public sealed interface WebhookEvent permits GroupCreatedEvent, MessageDeletedEvent, MessageSentEvent, UnknownEvent {
-    /**
-     * The trigger's wire name, as delivered ({@code message_sent}).
-     */
-    String getTrigger();
-
-    /**
-     * The CometChat app the event belongs to.
-     */
-    String getAppId();
-
-    /**
-     * The region of the app ({@code us}, {@code eu}, ...).
-     */
-    String getRegion();
-
-    /**
-     * The id of the webhook that delivered the event.
-     */
-    String getWebhook();
-
-    /**
-     * The values that identify one delivery of this event, joined into one string. CometChat
-     * can deliver an event more than once; two deliveries of the same event have the same key.
-     * Each trigger's schema names its fields ({@code x-hookgen-idempotency-key}).
-     */
-    String idempotencyKey();
-
+public sealed interface WebhookEvent extends Event permits GroupCreatedEvent, MessageDeletedEvent, MessageSentEvent, UnknownEvent {
     /**
      * Calls the method of {@code handler} for this event's trigger.
      */

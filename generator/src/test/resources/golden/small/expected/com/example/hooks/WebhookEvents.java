@@ -1,5 +1,8 @@
 package com.example.hooks;
 
+import dev.hookgen.runtime.EventReader;
+import dev.hookgen.runtime.ParseLimits;
+import dev.hookgen.runtime.WebhookParseException;
 import java.io.InputStream;
 import javax.annotation.processing.Generated;
 
@@ -9,7 +12,7 @@ import javax.annotation.processing.Generated;
  * WebhookEvent event = WebhookEvents.parse(body);
  * String json = WebhookEvents.toJson(event);
  * }</pre>
- * The static methods use one shared {@link WebhookParser} with {@link ParseLimits#defaults()}; see {@link WebhookParser} for
+ * The static methods use one shared {@link WebhookParser} with {@link ParseLimits#defaults()}; see {@link EventReader} for
  * the parsing contract, and {@link #parser(ParseLimits)} for other limits.
  */
 @Generated("hookgen")
@@ -47,7 +50,7 @@ public final class WebhookEvents {
     }
 
     /**
-     * Writes an event back as JSON: for a parsed event, the JSON it was parsed from.
+     * Writes an event back as JSON: for a parsed event, the same JSON value it was parsed from.
      */
     public static String toJson(WebhookEvent event) {
         return DEFAULT.toJson(event);

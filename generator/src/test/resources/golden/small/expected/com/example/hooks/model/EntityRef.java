@@ -1,9 +1,9 @@
 package com.example.hooks.model;
 
-import com.example.hooks.StringTypeIds;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.annotation.JsonTypeResolver;
+import dev.hookgen.runtime.StringTypeIds;
 import javax.annotation.processing.Generated;
 
 /**

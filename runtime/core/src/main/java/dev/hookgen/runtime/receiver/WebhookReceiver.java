@@ -1,0 +1,266 @@
+package dev.hookgen.runtime.receiver;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookgen.runtime.Event;
+import dev.hookgen.runtime.EventReader;
+import dev.hookgen.runtime.ParseLimits;
+import dev.hookgen.runtime.WebhookParseException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The framework-free core of a CometChat webhook endpoint: authentication, body limit, parsing,
+ * deduplication and the status policy, with no HTTP server in it, for the events of any catalog (the
+ * {@link EventReader} it is built with). An adapter (the JDK server of {@code examples/receiver}, a servlet,
+ * a Spring controller) routes {@code POST} requests for its path here and copies the {@link Response} back:
+ * <pre>{@code
+ * WebhookReceiver<WebhookEvent> receiver = WebhookReceiver.builder(WebhookEvents.parser())
+ *         .credentials(List.of(new Credentials("cometchat", password)))
+ *         .deadLetters(new DeadLetters(Path.of("dead-letters")))
+ *         .handler(WebhookDispatcher.of(myHandler)::dispatch)
+ *         .build();
+ * WebhookReceiver.Response r = receiver.handle(request.getHeader("Authorization"),
+ *         request.getInputStream(), request.getContentLengthLong());
+ * r.headers().forEach(response::setHeader);
+ * response.setStatus(r.status());
+ * }</pre>
+ *
+ * <p>The status policy, in the order the checks run:
+ * <table>
+ * <caption>Answers</caption>
+ * <tr><th>Status</th><th>When</th></tr>
+ * <tr><td>401</td><td>no Authorization header, or not one of the accepted pairs (with {@code WWW-Authenticate})</td></tr>
+ * <tr><td>413</td><td>the body is over the limit: by its Content-Length, before reading it, or after reading one byte past the limit</td></tr>
+ * <tr><td>400</td><td>the body is not a JSON object (empty, broken, truncated, not UTF-8, too deep, trailing content)</td></tr>
+ * <tr><td>200</td><td>valid JSON that fails the typed contract (schema drift): saved whole to {@link DeadLetters}, so that CometChat does not retry in vain</td></tr>
+ * <tr><td>200</td><td>a duplicate: its idempotency key was handled before</td></tr>
+ * <tr><td>409</td><td>a duplicate of a delivery still being handled: CometChat retries it and then gets the 200 for a duplicate, or the event is handled if the first attempt failed</td></tr>
+ * <tr><td>200</td><td>the {@link EventHandler} returned: the event is written</td></tr>
+ * <tr><td>500</td><td>the handler, the idempotency store or the dead-letter folder failed: CometChat retries</td></tr>
+ * </table>
+ * {@code Content-Type} is not looked at: CometChat has been seen sending {@code Application/json}.
+ *
+ * <p>Thread-safe; {@link #handle} never throws for a bad request.
+ *
+ * @param <E> the catalog's event type
+ */
+public final class WebhookReceiver<E extends Event> {
+
+    /** The default body limit: 1 MiB, the jar's own default document size. */
+    public static final int DEFAULT_MAX_BODY_BYTES = ParseLimits.DEFAULT_MAX_DOCUMENT_BYTES;
+
+    /** What became of one request; each maps to one status. */
+    public enum Outcome {
+        ACCEPTED(200), DUPLICATE(200), DEAD_LETTERED(200), UNAUTHORIZED(401), TOO_LARGE(413), MALFORMED(400),
+        IN_FLIGHT(409), FAILED(500);
+
+        private final int status;
+
+        Outcome(int status) {
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
+    /**
+     * The answer to send.
+     *
+     * @param outcome what happened; {@link #status()} is its HTTP status
+     * @param trigger the event's trigger when the body got that far, for the log; else null
+     * @param body a short plain-text explanation for the response body
+     * @param headers response headers to set (the 401 challenge)
+     * @param failure the exception behind a 500 or a dead letter, for the log; else null
+     */
+    public record Response(Outcome outcome, String trigger, String body, Map<String, String> headers, Throwable failure) {
+
+        public int status() {
+            return outcome.status();
+        }
+
+        public Optional<Throwable> failureCause() {
+            return Optional.ofNullable(failure);
+        }
+    }
+
+    private final BasicAuth auth;
+
+    private final EventReader<E> parser;
+
+    private final IdempotencyStore store;
+
+    private final DeadLetters deadLetters;
+
+    private final EventHandler<? super E> handler;
+
+    private WebhookReceiver(Builder<E> builder) {
+        this.auth = new BasicAuth(builder.credentials);
+        this.parser = builder.maxBodyBytes == builder.parser.limits().maxDocumentBytes() ? builder.parser
+                : builder.parser.withLimits(builder.parser.limits().withMaxDocumentBytes(builder.maxBodyBytes));
+        this.store = builder.store;
+        this.deadLetters = Objects.requireNonNull(builder.deadLetters, "deadLetters");
+        this.handler = Objects.requireNonNull(builder.handler, "handler");
+    }
+
+    /**
+     * Starts a receiver of the events {@code parser} reads; its limits apply, except for the body size,
+     * which {@link Builder#maxBodyBytes} may change.
+     *
+     * @param <E> the catalog's event type
+     */
+    public static <E extends Event> Builder<E> builder(EventReader<E> parser) {
+        return new Builder<>(parser);
+    }
+
+    /** The largest body accepted, in bytes. */
+    public int maxBodyBytes() {
+        return parser.limits().maxDocumentBytes();
+    }
+
+    /**
+     * Handles one {@code POST} to the webhook path.
+     *
+     * @param authorization the {@code Authorization} header, or null
+     * @param body the request body; read at most one byte past the limit, not closed
+     * @param contentLength the {@code Content-Length}, or -1 when unknown (chunked)
+     */
+    public Response handle(String authorization, InputStream body, long contentLength) {
+        if (!auth.accepts(authorization)) {
+            return new Response(Outcome.UNAUTHORIZED, null, "unauthorized\n",
+                    Map.of("WWW-Authenticate", BasicAuth.CHALLENGE), null);
+        }
+        if (contentLength > maxBodyBytes()) {
+            return tooLarge();
+        }
+        byte[] bytes;
+        try {
+            bytes = body.readNBytes(maxBodyBytes() + 1);
+        } catch (IOException e) {
+            return new Response(Outcome.MALFORMED, null, "cannot read the body\n", Map.of(), e);
+        }
+        if (bytes.length > maxBodyBytes()) {
+            return tooLarge();
+        }
+        E event;
+        try {
+            event = parser.parse(bytes);
+        } catch (WebhookParseException e) {
+            return e.isSchemaDrift() ? deadLetter(bytes, e) : new Response(Outcome.MALFORMED, null, e.getMessage() + "\n", Map.of(), null);
+        }
+        return deliver(event);
+    }
+
+    private Response deliver(E event) {
+        String trigger = event.getTrigger();
+        String key;
+        IdempotencyStore.Claim claim;
+        try {
+            key = event.idempotencyKey();
+            claim = store.claim(key);
+        } catch (RuntimeException e) {
+            return new Response(Outcome.FAILED, trigger, "cannot check for duplicates\n", Map.of(), e);
+        }
+        switch (claim) {
+            case DONE:
+                return new Response(Outcome.DUPLICATE, trigger, "duplicate\n", Map.of(), null);
+            case IN_FLIGHT:
+                return new Response(Outcome.IN_FLIGHT, trigger, "the same delivery is being handled; retry\n", Map.of(), null);
+            default:
+                break;
+        }
+        boolean handled = false;
+        try {
+            handler.handle(event);
+            handled = true;
+        } catch (Exception e) {
+            return new Response(Outcome.FAILED, trigger, "the event could not be handled; retry\n", Map.of(), e);
+        } finally {
+            if (!handled) {
+                store.release(key);
+            }
+        }
+        try {
+            store.complete(key);
+        } catch (RuntimeException e) {
+            // the event is written; a retry will write it once more, which beats losing it
+            return new Response(Outcome.FAILED, trigger, "cannot record the delivery; retry\n", Map.of(), e);
+        }
+        return new Response(Outcome.ACCEPTED, trigger, "accepted\n", Map.of(), null);
+    }
+
+    private Response deadLetter(byte[] body, WebhookParseException drift) {
+        JsonNode trigger = drift.payload().map(payload -> payload.get("trigger")).orElse(null);
+        String name = trigger != null && trigger.isTextual() ? trigger.textValue() : null;
+        try {
+            deadLetters.save(body, name);
+        } catch (IOException | RuntimeException e) {
+            e.addSuppressed(drift);
+            return new Response(Outcome.FAILED, name, "cannot save the payload; retry\n", Map.of(), e);
+        }
+        return new Response(Outcome.DEAD_LETTERED, name,
+                "saved for review: the payload does not fit the schema at " + drift.location().orElse("$") + "\n", Map.of(), drift);
+    }
+
+    private Response tooLarge() {
+        return new Response(Outcome.TOO_LARGE, null, "the body is larger than " + maxBodyBytes() + " bytes\n", Map.of(), null);
+    }
+
+    /** Configures a {@link WebhookReceiver}; credentials, dead letters and a handler are required. */
+    public static final class Builder<E extends Event> {
+        private final EventReader<E> parser;
+        private List<Credentials> credentials = List.of();
+        private int maxBodyBytes;
+        private IdempotencyStore store = new InMemoryIdempotencyStore();
+        private DeadLetters deadLetters;
+        private EventHandler<? super E> handler;
+
+        private Builder(EventReader<E> parser) {
+            this.parser = Objects.requireNonNull(parser, "parser");
+            this.maxBodyBytes = parser.limits().maxDocumentBytes();
+        }
+
+        /** The accepted user name and password pairs; at least one. */
+        public Builder<E> credentials(List<Credentials> credentials) {
+            this.credentials = List.copyOf(credentials);
+            return this;
+        }
+
+        /** The largest body accepted, in bytes (default: the parser's {@link ParseLimits#maxDocumentBytes()}, 1 MiB by default). */
+        public Builder<E> maxBodyBytes(int maxBodyBytes) {
+            if (maxBodyBytes < 1 || maxBodyBytes > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("maxBodyBytes out of range: " + maxBodyBytes);
+            }
+            this.maxBodyBytes = maxBodyBytes;
+            return this;
+        }
+
+        /** Where handled idempotency keys are kept (default: {@link InMemoryIdempotencyStore}). */
+        public Builder<E> idempotencyStore(IdempotencyStore store) {
+            this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /** Where payloads that do not fit the schemas are saved (required). */
+        public Builder<E> deadLetters(DeadLetters deadLetters) {
+            this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
+            return this;
+        }
+
+        /** What takes each new event (required): it returns once the event is safe. */
+        public Builder<E> handler(EventHandler<? super E> handler) {
+            this.handler = Objects.requireNonNull(handler, "handler");
+            return this;
+        }
+
+        /** @throws IllegalArgumentException without credentials */
+        public WebhookReceiver<E> build() {
+            return new WebhookReceiver<>(this);
+        }
+    }
+}
