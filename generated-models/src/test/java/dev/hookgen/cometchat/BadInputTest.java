@@ -3,9 +3,11 @@ package dev.hookgen.cometchat;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hookgen.cometchat.model.UserRef;
 import dev.hookgen.runtime.ParseLimits;
 import dev.hookgen.runtime.WebhookParseException;
 import org.junit.jupiter.api.Test;
@@ -75,14 +77,38 @@ class BadInputTest {
     }
 
     @Test
-    void scalarsAreNotCoerced() {
+    void scalarsAreNotCoercedInRequiredFieldsAndTypeIds() {
         assertEquals("$.data.message.sentAt", reject(SENT.replace("\"sentAt\": 1696934912", "\"sentAt\": \"1696934912\""))
                 .location().orElseThrow());
         assertEquals("$.data.message.id", reject(SENT.replace("\"id\": \"1\"", "\"id\": 1")).location().orElseThrow());
         assertEquals("$.data.message.sentAt", reject(SENT.replace("\"sentAt\": 1696934912", "\"sentAt\": 1696934912.5"))
                 .location().orElseThrow());
-        assertEquals("$.data.message.data.entities.sender.entity.lastActiveAt",
-                reject(SENT.replace("\"lastActiveAt\": 1696934440", "\"lastActiveAt\": true")).location().orElseThrow());
+        assertEquals("$.data.message.data.entities.sender.entityType",
+                reject(SENT.replace("\"entityType\": \"user\"", "\"entityType\": 1")).location().orElseThrow());
+    }
+
+    @Test
+    void aRequiredFieldOfAnotherTypeIsDriftButAnOptionalOneIsToleratedAndKept() {
+        assertEquals("$.data.message.sentAt: Cannot coerce String value (\"1696934912\") to `java.lang.Long` value",
+                reject(SENT.replace("\"sentAt\": 1696934912", "\"sentAt\": \"1696934912\"")).getMessage());
+        String drifted = SENT.replace("\"lastActiveAt\": 1696934440", "\"lastActiveAt\": \"1696934440.5\"");
+        MessageSentEvent event = (MessageSentEvent) WebhookEvents.parse(drifted);
+        UserRef sender = (UserRef) event.getData().getMessage().getData().getEntities().getSender();
+        assertNull(sender.getEntity().getLastActiveAt());
+        assertEquals("[$.data.message.data.entities.sender.entity.lastActiveAt: integer expected, found string \"1696934440.5\"]",
+                event.schemaDrift().toString());
+        assertEquals(Samples.tree(drifted), Samples.tree(WebhookEvents.toJson(event)));
+    }
+
+    @Test
+    void aKnownTriggerInAForeignShapeIsDriftNotAnEventOfNulls() {
+        // CometChat's legacy webhooks reuse message_delivery_receipt with a flat data (cometchat-delivery.md, item 9)
+        String legacy = "{\"trigger\":\"message_delivery_receipt\",\"appId\":\"a\",\"data\":{\"messageId\":\"5\","
+                + "\"receiptType\":\"delivery\",\"deliveredAt\":1696934912,\"sender\":\"u1\",\"receiver\":\"u2\"}}";
+        WebhookParseException e = reject(legacy);
+        assertEquals(WebhookParseException.Kind.SCHEMA_DRIFT, e.kind());
+        assertTrue(e.getMessage().endsWith(": required by the schema, but missing"), e.getMessage());
+        assertEquals(Samples.tree(legacy), e.payload().orElseThrow());
     }
 
 

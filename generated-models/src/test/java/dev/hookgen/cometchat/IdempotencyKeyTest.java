@@ -3,10 +3,12 @@ package dev.hookgen.cometchat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hookgen.runtime.WebhookParseException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -85,9 +87,10 @@ class IdempotencyKeyTest {
     }
 
     @Test
-    void missingKeyFieldsGiveAKeyNotACrash() {
-        String key = WebhookEvents.parse("{\"trigger\":\"message_sent\",\"webhook\":\"w\"}").idempotencyKey();
-        assertEquals("w:message_sent:", key);
+    void aBodyWithoutItsKeyFieldsIsDriftNotAKeyWithEmptyParts() {
+        WebhookParseException e = assertThrows(WebhookParseException.class,
+                () -> WebhookEvents.parse("{\"trigger\":\"message_sent\",\"webhook\":\"w\",\"appId\":\"a\",\"region\":\"eu\"}"));
+        assertEquals("$.data: required by the schema, but missing", e.getMessage());
     }
 
     @Test

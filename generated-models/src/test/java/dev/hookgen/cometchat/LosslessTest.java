@@ -107,7 +107,11 @@ class LosslessTest {
         return node;
     }
 
-    /** Adds {@code "x-future-<depth>": {...}} to every object; returns how many objects got one. */
+    /**
+     * Adds {@code "x-future-<depth>": {...}} to every object; returns how many objects got one. In a map keyed by
+     * id, a new key is a new entry, so the value added is a copy of an object already there (when there is one)
+     * with the unknown fields on it: a new member is still a member.
+     */
     private static int addUnknownFields(JsonNode node, int depth) {
         int added = 0;
         if (node.isObject()) {
@@ -118,7 +122,9 @@ class LosslessTest {
             for (JsonNode child : children) {
                 added += addUnknownFields(child, depth + 1);
             }
-            ObjectNode extra = ((ObjectNode) node).putObject("x-future-" + depth);
+            ObjectNode extra = children.stream().filter(JsonNode::isObject).findFirst()
+                    .map(sibling -> (ObjectNode) sibling.deepCopy()).orElseGet(Samples.PLAIN::createObjectNode);
+            ((ObjectNode) node).set("x-future-" + depth, extra);
             extra.put("flag", true).put("n", 7).putArray("list").add("a").addObject().put("deep", depth);
             added++;
         } else if (node.isArray()) {

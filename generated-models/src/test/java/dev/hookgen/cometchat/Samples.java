@@ -1,7 +1,10 @@
 package dev.hookgen.cometchat;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,7 +18,11 @@ import java.util.stream.Stream;
 /** The sample payloads (schemas/samples), as the tests see them on the class path. */
 final class Samples {
 
-    static final ObjectMapper PLAIN = new ObjectMapper();
+    /** Trees as the parser holds them: decimals exact, trailing zeros kept. */
+    static final ObjectMapper PLAIN = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
 
     private Samples() {}
 

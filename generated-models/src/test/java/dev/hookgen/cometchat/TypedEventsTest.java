@@ -159,7 +159,7 @@ class TypedEventsTest {
         assertEquals(List.of("blockMessage"), result.getRule().getAction());
         assertEquals("contains", result.getCondition().getOperator());
         assertEquals("pattern", result.getCondition().getCategory());
-        assertEquals(1738591286L, result.getRule().getBlockedAt());
+        assertEquals(1738591286, result.getRule().getBlockedAt(), "a number or a string, as it came");
     }
 
     @Test

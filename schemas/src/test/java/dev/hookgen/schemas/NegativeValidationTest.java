@@ -51,6 +51,13 @@ class NegativeValidationTest {
         assertEquals(message, error.getMessage());
     }
 
+    /** The mutated sample is still valid. */
+    private static void passes(String wire, String sampleName, Consumer<ObjectNode> mutation) {
+        ObjectNode s = sample(sampleName);
+        mutation.accept(s);
+        assertTrue(validate(wire, s).isEmpty(), "valid:" + Contract.describe(validate(wire, s)));
+    }
+
     @Test
     void missingMessageIdIsReportedOnTheMessage() {
         failsWithOnly("message_sent", "message_sent.json", s -> at(s, "/data/message").remove("id"),
@@ -160,11 +167,16 @@ class NegativeValidationTest {
                 "$.data.body.action", "$.data.body.action: must be the constant value 'read'");
     }
 
+    /** CometChat's moderation records carry blockedAt as a fractional string as well as a number (schemas/README). */
     @Test
-    void moderationRuleBlockedAtIsAnInteger() {
+    void moderationRuleBlockedAtIsANumberOrAString() {
+        passes("moderation_engine_blocked", "moderation_engine_blocked.json",
+                s -> at(s, "/data/moderation/0/rule").put("blockedAt", "1757955951.000000000390079"));
+        passes("moderation_engine_blocked", "moderation_engine_blocked.json",
+                s -> at(s, "/data/moderation/0/rule").put("blockedAt", new java.math.BigDecimal("1757955951.5")));
         failsWithOnly("moderation_engine_blocked", "moderation_engine_blocked.json",
-                s -> at(s, "/data/moderation/0/rule").put("blockedAt", "1738591286"),
-                "$.data.moderation[0].rule.blockedAt", "$.data.moderation[0].rule.blockedAt: string found, integer expected");
+                s -> at(s, "/data/moderation/0/rule").put("blockedAt", true),
+                "$.data.moderation[0].rule.blockedAt", "$.data.moderation[0].rule.blockedAt: boolean found, [number, string] expected");
     }
 
     static Stream<String> wireNames() {

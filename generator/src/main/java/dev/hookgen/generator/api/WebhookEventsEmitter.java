@@ -5,6 +5,7 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.hookgen.runtime.DriftPolicy;
 import dev.hookgen.runtime.EventReader;
 import dev.hookgen.runtime.ParseLimits;
 import dev.hookgen.runtime.WebhookParseException;
@@ -29,7 +30,7 @@ final class WebhookEventsEmitter {
                         + "the parsing contract, and {@link #parser($T)} for other limits.\n",
                         names.webhookParser(), ParseLimits.class, EventReader.class, ParseLimits.class)
                 .addField(FieldSpec.builder(names.webhookParser(), "DEFAULT", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                        .initializer("new $T($T.defaults())", names.webhookParser(), ParseLimits.class)
+                        .initializer("new $T($T.defaults(), $T.TOLERATE)", names.webhookParser(), ParseLimits.class, DriftPolicy.class)
                         .build())
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         for (TypeName body : new TypeName[] {TypeName.get(byte[].class), TypeName.get(String.class), TypeName.get(InputStream.class)}) {
@@ -60,7 +61,7 @@ final class WebhookEventsEmitter {
                 .returns(names.webhookParser())
                 .addParameter(ParseLimits.class, "limits")
                 .addJavadoc("A new parser with other limits. Build it once and share it: it is thread-safe.\n")
-                .addStatement("return new $T(limits)", names.webhookParser())
+                .addStatement("return DEFAULT.withLimits(limits)")
                 .build());
         return Types.file(names.apiPackage(), type.build());
     }

@@ -5,6 +5,7 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.hookgen.runtime.DriftPolicy;
 import dev.hookgen.runtime.EventReader;
 import dev.hookgen.runtime.ParseLimits;
 import javax.lang.model.element.Modifier;
@@ -28,14 +29,22 @@ final class WebhookParserEmitter {
                         names.webhookEvent(), EventReader.class, names.unknownEvent(), EventReader.class, names.webhookEvents())
                 .addMethod(MethodSpec.constructorBuilder()
                         .addParameter(ParseLimits.class, "limits")
-                        .addStatement("super($T.class, $T::new, limits)", names.webhookEvent(), names.unknownEvent())
+                        .addParameter(DriftPolicy.class, "driftPolicy")
+                        .addStatement("super($T.class, $T::new, limits, driftPolicy)", names.webhookEvent(), names.unknownEvent())
                         .build())
                 .addMethod(MethodSpec.methodBuilder("withLimits")
                         .addModifiers(Modifier.PUBLIC)
                         .addAnnotation(Override.class)
                         .returns(names.webhookParser())
                         .addParameter(ParseLimits.class, "limits")
-                        .addStatement("return new $T(limits)", names.webhookParser())
+                        .addStatement("return new $T(limits, driftPolicy())", names.webhookParser())
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("withDriftPolicy")
+                        .addModifiers(Modifier.PUBLIC)
+                        .addAnnotation(Override.class)
+                        .returns(names.webhookParser())
+                        .addParameter(DriftPolicy.class, "driftPolicy")
+                        .addStatement("return new $T(limits(), driftPolicy)", names.webhookParser())
                         .build())
                 .build();
         return Types.file(names.apiPackage(), type);

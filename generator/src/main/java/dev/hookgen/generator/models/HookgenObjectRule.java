@@ -6,6 +6,7 @@ import static dev.hookgen.generator.schema.Annotations.JAVA_TYPE;
 import static dev.hookgen.generator.schema.Annotations.TRIGGER;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.codemodel.JAnnotationArrayMember;
 import com.sun.codemodel.JClass;
 import com.sun.codemodel.JDefinedClass;
 import com.sun.codemodel.JExpr;
@@ -33,7 +34,8 @@ import org.jsonschema2pojo.rules.RuleFactory;
  * jsonschema2pojo's object rule, extended through the code model:
  * <ul>
  *   <li>every class says in its javadoc which schema it comes from;</li>
- *   <li>a trigger schema's class becomes a final event class implementing {@code WebhookEvent},
+ *   <li>a trigger schema's class becomes a final event class extending the runtime's {@code TypedEvent} and
+ *       implementing {@code WebhookEvent}, annotated {@code @Requires} with what its trigger alone requires,
  *       with {@code idempotencyKey()} and {@code dispatchTo(WebhookHandler)};</li>
  *   <li>a union schema ({@code x-hookgen-discriminator}) becomes a reference to the sealed interface
  *       JavaPoet writes, and each of its variants a final class implementing it.</li>
@@ -105,8 +107,13 @@ final class HookgenObjectRule implements Rule<JPackage, JType> {
     }
 
     private void event(JDefinedClass event, TriggerSpec trigger) {
+        event._extends(api.typedEvent);
         event._implements(api.webhookEvent);
         event.mods().setFinal(true);
+        if (!trigger.alsoRequired().isEmpty()) {
+            JAnnotationArrayMember pointers = event.annotate(api.requires).paramArray("value");
+            trigger.alsoRequired().forEach(path -> pointers.param(path.pointer()));
+        }
         event.javadoc().add("\n<p>The event of trigger {@code " + trigger.wireName() + "}; "
                 + "its idempotency key is made of " + keyDescription(trigger) + ".");
 

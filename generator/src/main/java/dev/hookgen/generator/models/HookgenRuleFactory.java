@@ -1,5 +1,6 @@
 package dev.hookgen.generator.models;
 
+import com.sun.codemodel.JDefinedClass;
 import com.sun.codemodel.JPackage;
 import com.sun.codemodel.JType;
 import dev.hookgen.generator.schema.Catalog;
@@ -8,7 +9,10 @@ import org.jsonschema2pojo.SchemaStore;
 import org.jsonschema2pojo.rules.Rule;
 import org.jsonschema2pojo.rules.RuleFactory;
 
-/** jsonschema2pojo's rules, with the object rule extended for events and unions. */
+/**
+ * jsonschema2pojo's rules, with the object rule extended for events and unions, and the required rule marking
+ * required properties for the runtime.
+ */
 final class HookgenRuleFactory extends RuleFactory {
 
     private final Catalog catalog;
@@ -18,6 +22,11 @@ final class HookgenRuleFactory extends RuleFactory {
         super(config, new Jackson2Annotator(config), new SchemaStore());
         this.catalog = catalog;
         this.api = api;
+    }
+
+    @Override
+    public Rule<JDefinedClass, JDefinedClass> getRequiredArrayRule() {
+        return new RequiredPropertyRule(this);
     }
 
     @Override

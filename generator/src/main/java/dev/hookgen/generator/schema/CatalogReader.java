@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Reads a schema directory into a {@link Catalog}, failing fast with a {@link SchemaException}
@@ -108,7 +109,43 @@ public final class CatalogReader {
             throw file.error("/description", "a trigger schema needs a description");
         }
         return new TriggerSpec(wireName, expected, description, file.name(),
-                idempotencyKey(file), properties.has("type"));
+                idempotencyKey(file), properties.has("type"), alsoRequired(file));
+    }
+
+    /**
+     * What the root {@code allOf} requires, in the order it is written: each name of a {@code required} array,
+     * under the {@code properties} that lead to it. Only that part of {@code allOf} is the generator's; the rest
+     * (constants) is the validator's.
+     */
+    private List<TriggerSpec.KeyPath> alsoRequired(SchemaFile file) {
+        List<TriggerSpec.KeyPath> paths = new ArrayList<>();
+        JsonNode allOf = file.root().path("allOf");
+        for (int i = 0; i < allOf.size(); i++) {
+            collectRequired(file, "/allOf/" + i, allOf.get(i), new ArrayList<>(), paths);
+        }
+        return paths;
+    }
+
+    private void collectRequired(SchemaFile file, String at, JsonNode schema, List<String> names, List<TriggerSpec.KeyPath> out) {
+        JsonNode required = schema.path("required");
+        for (int i = 0; i < required.size(); i++) {
+            List<String> path = new ArrayList<>(names);
+            path.add(required.get(i).asText());
+            Resolved node = new Resolved(file, "", file.root());
+            for (String name : path) {
+                node = propertyOf(node.file(), node.pointer(), node.node(), name);
+                if (node == null) {
+                    throw file.error(at + "/required/" + i, "\"" + required.get(i).asText()
+                            + "\" is not a property of the object at /" + String.join("/", names));
+                }
+            }
+            out.add(new TriggerSpec.KeyPath("/" + path.stream().map(SchemaSet::escape).collect(Collectors.joining("/")), path));
+        }
+        for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
+            List<String> path = new ArrayList<>(names);
+            path.add(property.getKey());
+            collectRequired(file, at + "/properties/" + SchemaSet.escape(property.getKey()), property.getValue(), path, out);
+        }
     }
 
     private List<TriggerSpec.KeyPath> idempotencyKey(SchemaFile file) {

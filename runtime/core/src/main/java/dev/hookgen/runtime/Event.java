@@ -1,5 +1,7 @@
 package dev.hookgen.runtime;
 
+import java.util.List;
+
 /**
  * A CometChat webhook delivery, parsed: the envelope every trigger has, and the key that tells one
  * occurrence from another. A generated catalog's sealed {@code WebhookEvent} extends it, so that code
@@ -26,4 +28,13 @@ public interface Event {
      * digest of its payload.
      */
     String idempotencyKey();
+
+    /**
+     * The fields that arrived with another type than their schema gives and were tolerated (see
+     * {@link DriftPolicy#TOLERATE}), in the order of the body; empty when everything fit, and for an event
+     * without a schema.
+     */
+    default List<SchemaDrift> schemaDrift() {
+        return List.of();
+    }
 }

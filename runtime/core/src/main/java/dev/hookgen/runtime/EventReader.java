@@ -16,12 +16,18 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -57,23 +63,42 @@ public class EventReader<E extends Event> {
 
     private final ParseLimits limits;
 
+    private final DriftPolicy driftPolicy;
+
     private final JsonFactory factory;
 
+    /** The first reading: every field as its schema says, required ones present. */
     private final ObjectReader events;
+
+    /** The second reading, of a body the first refused, under {@link DriftPolicy#TOLERATE}. */
+    private final ObjectReader tolerantEvents;
 
     private final ObjectReader trees;
 
     private final ObjectWriter writer;
 
     /**
+     * A reader that tolerates drift in fields the schemas do not require ({@link DriftPolicy#TOLERATE}).
+     *
      * @param eventType the catalog's base type, annotated for Jackson's polymorphic binding on {@code trigger}
      * @param untyped wraps the payload of a trigger without a schema (the catalog's {@code UnknownEvent::new})
      * @param limits the bounds on every body
      */
     public EventReader(Class<E> eventType, Function<ObjectNode, ? extends E> untyped, ParseLimits limits) {
+        this(eventType, untyped, limits, DriftPolicy.TOLERATE);
+    }
+
+    /**
+     * @param eventType the catalog's base type, annotated for Jackson's polymorphic binding on {@code trigger}
+     * @param untyped wraps the payload of a trigger without a schema (the catalog's {@code UnknownEvent::new})
+     * @param limits the bounds on every body
+     * @param driftPolicy what a field of another type than its schema gives does to the body
+     */
+    public EventReader(Class<E> eventType, Function<ObjectNode, ? extends E> untyped, ParseLimits limits, DriftPolicy driftPolicy) {
         this.eventType = Objects.requireNonNull(eventType, "eventType");
         this.untyped = Objects.requireNonNull(untyped, "untyped");
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.driftPolicy = Objects.requireNonNull(driftPolicy, "driftPolicy");
         this.factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxDocumentLength(limits.maxDocumentBytes())
@@ -81,7 +106,16 @@ public class EventReader<E extends Event> {
                         .maxStringLength(limits.maxStringLength())
                         .build())
                 .build();
-        JsonMapper mapper = JsonMapper.builder(factory)
+        JsonMapper mapper = mapper(factory, new RequiredProperties());
+        this.events = mapper.readerFor(eventType);
+        this.tolerantEvents = mapper(factory, new RequiredProperties(), new TolerantProperties()).readerFor(eventType);
+        this.trees = mapper.readerFor(JsonNode.class);
+        this.writer = mapper.writer();
+    }
+
+    /** The strict reading: no coercion of scalars, exact decimals, and the given checks on every bean. */
+    private static JsonMapper mapper(JsonFactory factory, BeanDeserializerModifier... checks) {
+        JsonMapper.Builder mapper = JsonMapper.builder(factory)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -89,11 +123,11 @@ public class EventReader<E extends Event> {
                 .withCoercionConfig(LogicalType.Textual, config -> config
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-                .build();
-        this.events = mapper.readerFor(eventType);
-        this.trees = mapper.readerFor(JsonNode.class);
-        this.writer = mapper.writer();
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+        for (BeanDeserializerModifier check : checks) {
+            mapper.addModule(new SimpleModule(check.getClass().getSimpleName()).setDeserializerModifier(check));
+        }
+        return mapper.build();
     }
 
     /** The catalog's base type. */
@@ -106,9 +140,19 @@ public class EventReader<E extends Event> {
         return limits;
     }
 
+    /** What this reader does with a field of another type than its schema gives. */
+    public final DriftPolicy driftPolicy() {
+        return driftPolicy;
+    }
+
     /** A reader of the same catalog with other limits. Build it once and share it. */
     public EventReader<E> withLimits(ParseLimits limits) {
-        return new EventReader<>(eventType, untyped, limits);
+        return new EventReader<>(eventType, untyped, limits, driftPolicy);
+    }
+
+    /** A reader of the same catalog with another drift policy. Build it once and share it. */
+    public EventReader<E> withDriftPolicy(DriftPolicy driftPolicy) {
+        return new EventReader<>(eventType, untyped, limits, driftPolicy);
     }
 
     /**
@@ -181,7 +225,15 @@ public class EventReader<E extends Event> {
                 throw new WebhookParseException(WebhookParseException.Kind.NOT_AN_OBJECT,
                         "the body must be a JSON object, not " + describe(first), at(json.currentTokenLocation()), null, null);
             }
-            E event = events.readValue(json);
+            E event;
+            try {
+                event = events.readValue(json);
+            } catch (JsonMappingException strict) {
+                if (driftPolicy == DriftPolicy.REJECT || limitCrossed(strict) != null || strict instanceof RequiredProperties.Missing) {
+                    throw strict;
+                }
+                return tolerant(source);
+            }
             requireEnd(json);
             if (event instanceof UntypedEvent) {
                 return untyped(tree(source));
@@ -190,11 +242,69 @@ public class EventReader<E extends Event> {
         } catch (JsonProcessingException e) {
             throw failure(e, source);
         } catch (IOException | RuntimeException e) {
-            if (e instanceof WebhookParseException parseFailure) {
-                throw parseFailure;
-            }
-            throw new WebhookParseException(WebhookParseException.Kind.UNREADABLE, "cannot parse the body: " + e, null, null, e);
+            throw unexpected(e);
         }
+    }
+
+    /**
+     * Reads a body the strict reading refused once more, tolerating fields the schemas do not require that
+     * came with another type; what is still refused is the body's failure.
+     *
+     * <p>This reading binds the body's tree with each object's scalar fields first. Jackson buffers the fields
+     * that come before a type id ({@code trigger}, {@code entityType}); when the first of them is an object or
+     * an array, the parser's context for the buffered tokens names one level twice, and the path of a drift
+     * found there would be wrong. Scalars first, a type id is never preceded by an object or an array.
+     */
+    private E tolerant(Source source) {
+        JsonNode tree;
+        try {
+            tree = tree(source);
+        } catch (JsonProcessingException e) {
+            throw syntax(e);
+        } catch (IOException | RuntimeException e) {
+            throw unexpected(e);
+        }
+        DriftLog drift = new DriftLog();
+        try {
+            E event = tolerantEvents.withAttribute(DriftLog.class, drift).readValue(scalarsFirst(tree));
+            if (event instanceof TypedEvent typed) {
+                Comparator<String> order = JsonPaths.documentOrder(tree);
+                typed.schemaDrift(drift.entries().stream().sorted(Comparator.comparing(SchemaDrift::path, order)).toList());
+            }
+            return event;
+        } catch (JsonMappingException e) {
+            throw drift(e, tree);
+        } catch (IOException | RuntimeException e) {
+            throw unexpected(e);
+        }
+    }
+
+    /** A copy of the tree whose objects list their scalar fields first, each group in its order. */
+    private static JsonNode scalarsFirst(JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode ordered = ((ObjectNode) node).objectNode();
+            for (boolean scalars : new boolean[] {true, false}) {
+                for (Map.Entry<String, JsonNode> field : node.properties()) {
+                    if (field.getValue().isContainerNode() != scalars) {
+                        ordered.set(field.getKey(), scalarsFirst(field.getValue()));
+                    }
+                }
+            }
+            return ordered;
+        }
+        if (node.isArray()) {
+            ArrayNode items = ((ArrayNode) node).arrayNode(node.size());
+            node.forEach(item -> items.add(scalarsFirst(item)));
+            return items;
+        }
+        return node;
+    }
+
+    private static WebhookParseException unexpected(Exception e) {
+        if (e instanceof WebhookParseException parseFailure) {
+            return parseFailure;
+        }
+        return new WebhookParseException(WebhookParseException.Kind.UNREADABLE, "cannot parse the body: " + e, null, null, e);
     }
 
     /**
@@ -204,8 +314,7 @@ public class EventReader<E extends Event> {
     private WebhookParseException failure(JsonProcessingException e, Source source) {
         if (e instanceof JsonMappingException mapping && limitCrossed(e) == null) {
             try {
-                return new WebhookParseException(WebhookParseException.Kind.SCHEMA_DRIFT,
-                        COERCION_HINT.matcher(mapping.getOriginalMessage()).replaceAll(""), path(mapping), tree(source), e);
+                return drift(mapping, tree(source));
             } catch (JsonProcessingException broken) {
                 return syntax(broken);
             } catch (IOException unreadable) {
@@ -213,6 +322,14 @@ public class EventReader<E extends Event> {
             }
         }
         return syntax(e);
+    }
+
+    /** A value that does not fit its field, in a body that was valid JSON: where, what, and the body. */
+    private static WebhookParseException drift(JsonMappingException mapping, JsonNode tree) {
+        String problem = mapping instanceof RequiredProperties.Missing
+                ? "required by the schema, but " + (isNullAt(tree, mapping.getPath()) ? "null" : "missing")
+                : COERCION_HINT.matcher(mapping.getOriginalMessage()).replaceAll("");
+        return new WebhookParseException(WebhookParseException.Kind.SCHEMA_DRIFT, problem, JsonPaths.of(mapping.getPath()), tree, mapping);
     }
 
     private static WebhookParseException syntax(JsonProcessingException e) {
@@ -281,17 +398,16 @@ public class EventReader<E extends Event> {
         };
     }
 
-    /** The JSON path of a binding failure: {@code $.data.all_occupants[0].joined_at}. */
-    private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder("$");
-        for (JsonMappingException.Reference step : e.getPath()) {
-            if (step.getFieldName() != null) {
-                path.append('.').append(step.getFieldName());
-            } else if (step.getIndex() >= 0) {
-                path.append('[').append(step.getIndex()).append(']');
+    /** Whether the value at the end of a binding failure's path is there, as null. */
+    private static boolean isNullAt(JsonNode tree, List<JsonMappingException.Reference> path) {
+        JsonNode node = tree;
+        for (JsonMappingException.Reference step : path) {
+            node = step.getFieldName() != null ? node.get(step.getFieldName()) : node.get(step.getIndex());
+            if (node == null) {
+                return false;
             }
         }
-        return path.toString();
+        return node.isNull();
     }
 
     private static String at(JsonLocation location) {

@@ -55,17 +55,17 @@ class DuplicateKeyGuardTest {
 
     @Test
     void theSameKeyInSiblingAndNestedObjectsIsFine() {
-        String body = "{\"trigger\":\"ping\",\"a\":{\"a\":{\"a\":1}},\"b\":[{\"a\":1},{\"a\":2}],"
+        String body = "{\"trigger\":\"ping\",\"data\":{\"id\":\"1\"},\"a\":{\"a\":{\"a\":1}},\"b\":[{\"a\":1},{\"a\":2}],"
                 + "\"c\":{" + keys(40) + "},\"d\":{" + keys(40) + ",\"e\":{" + keys(40) + "}},\"f\":{" + keys(40) + "}}";
         assertEquals(Json.tree(body), Json.tree(READER.toJson(READER.parse(body))));
     }
 
     @Test
     void manyKeysStayLinear() {
-        String wide = "{\"trigger\":\"ping\",\"data\":{" + keys(40_000) + "}}";
+        String wide = "{\"trigger\":\"ping\",\"data\":{\"id\":\"1\"," + keys(40_000) + "}}";
         assertTimeoutPreemptively(Duration.ofSeconds(2), () -> READER.parse(wide));
         List<String> objects = IntStream.range(0, 3_000).mapToObj(i -> "{" + keys(20) + "}").toList();
-        String many = "{\"trigger\":\"ping\",\"data\":{\"extra\":[" + String.join(",", objects) + "]}}";
+        String many = "{\"trigger\":\"ping\",\"data\":{\"id\":\"1\",\"extra\":[" + String.join(",", objects) + "]}}";
         assertTimeoutPreemptively(Duration.ofSeconds(2), () -> READER.parse(many));
     }
 }

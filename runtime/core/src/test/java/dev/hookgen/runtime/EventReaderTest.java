@@ -89,18 +89,18 @@ class EventReaderTest {
 
     @Test
     void aValueOfAnotherTypeIsDriftWithItsPathAndThePayload() {
-        String drifted = Json.PING.replace("\"at\":1696934912", "\"at\":\"yesterday\"");
+        String drifted = Json.PING.replace("\"id\":\"p-1\"", "\"id\":7");
         WebhookParseException e = reject(drifted);
         assertEquals(Kind.SCHEMA_DRIFT, e.kind());
         assertTrue(e.isSchemaDrift());
-        assertEquals("$.data.at: Cannot coerce String value (\"yesterday\") to `java.lang.Long` value", e.getMessage());
-        assertEquals("$.data.at", e.location().orElseThrow());
+        assertEquals("$.data.id: Cannot coerce Integer value (7) to `java.lang.String` value", e.getMessage());
+        assertEquals("$.data.id", e.location().orElseThrow());
         assertEquals(Json.tree(drifted), e.payload().orElseThrow());
-        assertEquals("$.data.tags[1]", reject(Json.PING.replace("[\"a\",\"b\"]", "[\"a\",2]")).location().orElseThrow());
     }
 
     @Test
     void scalarsAreNotCoerced() {
+        EventReader<TestEvent> strict = READER.withDriftPolicy(DriftPolicy.REJECT);
         for (String[] change : new String[][] {
                 {"\"at\":1696934912", "\"at\":\"1696934912\""},
                 {"\"at\":1696934912", "\"at\":1696934912.5"},
@@ -109,7 +109,7 @@ class EventReaderTest {
                 {"\"id\":\"p-1\"", "\"id\":false"},
                 {"\"id\":\"p-1\"", "\"id\":1.5"},
                 {"\"score\":0.50", "\"score\":\"0.50\""}}) {
-            WebhookParseException e = reject(Json.PING.replace(change[0], change[1]));
+            WebhookParseException e = assertThrows(WebhookParseException.class, () -> strict.parse(Json.PING.replace(change[0], change[1])));
             assertEquals(Kind.SCHEMA_DRIFT, e.kind(), change[1]);
             assertTrue(e.location().orElseThrow().startsWith("$.data."), e.getMessage());
             assertFalse(e.getMessage().contains("CoercionConfig"), "Jackson's hint about coercion is dropped: " + e.getMessage());
@@ -225,7 +225,7 @@ class EventReaderTest {
         assertEquals(ParseLimits.defaults(), READER.limits());
         assertTrue(assertThrows(WebhookParseException.class, () -> other.parse("{\"trigger\":\"ping\",\"data\":{\"tags\":[[[]]]}}"))
                 .getMessage().contains("nesting depth"));
-        assertInstanceOf(Ping.class, other.parse("{\"trigger\":\"ping\"}"));
+        assertInstanceOf(Ping.class, other.parse("{\"trigger\":\"ping\",\"data\":{\"id\":\"1\"}}"));
     }
 
     @Test

@@ -8,11 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
-/** Any other kind of subject, every field kept. */
+/** Any other kind of subject, every field kept; {@code kind} required, as in the generated fallbacks. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public final class OtherSubject implements Subject {
 
-    @JsonProperty("kind")
+    @JsonProperty(value = "kind", required = true)
     private String kind;
 
     private final Map<String, Object> additionalProperties = new LinkedHashMap<>();

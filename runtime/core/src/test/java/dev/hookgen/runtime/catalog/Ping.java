@@ -6,19 +6,23 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.hookgen.runtime.IdempotencyKey;
+import dev.hookgen.runtime.TypedEvent;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
-/** The event of trigger {@code ping}, shaped like a jsonschema2pojo class: {@code {trigger, data: {id, at, tags}, appId, region, webhook}}. */
+/**
+ * The event of trigger {@code ping}, shaped like a generated class: {@code {trigger, data: {id, at, score, tags, subject}, appId,
+ * region, webhook}}, {@code trigger} and {@code data} required.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"trigger", "data", "appId", "region", "webhook"})
-public final class Ping implements TestEvent {
+public final class Ping extends TypedEvent implements TestEvent {
 
-    @JsonProperty("trigger")
+    @JsonProperty(value = "trigger", required = true)
     private String trigger;
 
-    @JsonProperty("data")
+    @JsonProperty(value = "data", required = true)
     private PingData data;
 
     @JsonProperty("appId")

@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** {@code data} of a ping: a string id, a 64-bit time in seconds, a decimal score, string tags and a {@link Subject}. */
+/** {@code data} of a ping: a string id (required), a 64-bit time in seconds, a decimal score, string tags and a {@link Subject}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"id", "at", "score", "tags", "subject"})
 public final class PingData {
 
-    @JsonProperty("id")
+    @JsonProperty(value = "id", required = true)
     private String id;
 
     @JsonProperty("at")

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Objects;
 
-/** {@code {"kind": "user", "uid": ...}}. */
+/** {@code {"kind": "user", "uid": ...}}: no any-setter, so nothing of another type can be kept. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public final class UserSubject implements Subject {
 
-    @JsonProperty("kind")
+    @JsonProperty(value = "kind", required = true)
     private String kind;
 
     @JsonProperty("uid")

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.hookgen.runtime.IdempotencyKey;
+import dev.hookgen.runtime.TypedEvent;
 
 
 /**
@@ -32,7 +33,9 @@ import dev.hookgen.runtime.IdempotencyKey;
     "webhook"
 })
 @Generated("jsonschema2pojo")
-public final class GroupCreatedEvent implements WebhookEvent
+public final class GroupCreatedEvent
+    extends TypedEvent
+    implements WebhookEvent
 {
 
     /**
@@ -40,7 +43,7 @@ public final class GroupCreatedEvent implements WebhookEvent
      * (Required)
      * 
      */
-    @JsonProperty("trigger")
+    @JsonProperty(value = "trigger", required = true)
     @JsonPropertyDescription("The trigger's wire name.")
     private String trigger;
     /**
@@ -50,7 +53,7 @@ public final class GroupCreatedEvent implements WebhookEvent
      * (Required)
      * 
      */
-    @JsonProperty("data")
+    @JsonProperty(value = "data", required = true)
     @JsonPropertyDescription("data of group events.")
     private GroupEventData data;
     /**
@@ -58,7 +61,7 @@ public final class GroupCreatedEvent implements WebhookEvent
      * (Required)
      * 
      */
-    @JsonProperty("appId")
+    @JsonProperty(value = "appId", required = true)
     @JsonPropertyDescription("The app the event belongs to.")
     private String appId;
     /**
@@ -66,7 +69,7 @@ public final class GroupCreatedEvent implements WebhookEvent
      * (Required)
      * 
      */
-    @JsonProperty("region")
+    @JsonProperty(value = "region", required = true)
     @JsonPropertyDescription("The app's region.")
     private String region;
     /**
@@ -74,7 +77,7 @@ public final class GroupCreatedEvent implements WebhookEvent
      * (Required)
      * 
      */
-    @JsonProperty("webhook")
+    @JsonProperty(value = "webhook", required = true)
     @JsonPropertyDescription("The webhook this delivery was made for.")
     private String webhook;
     @JsonIgnore
@@ -85,7 +88,7 @@ public final class GroupCreatedEvent implements WebhookEvent
      * (Required)
      * 
      */
-    @JsonProperty("trigger")
+    @JsonProperty(value = "trigger", required = true)
     public String getTrigger() {
         return trigger;
     }
@@ -95,7 +98,7 @@ public final class GroupCreatedEvent implements WebhookEvent
      * (Required)
      * 
      */
-    @JsonProperty("trigger")
+    @JsonProperty(value = "trigger", required = true)
     public void setTrigger(String trigger) {
         this.trigger = trigger;
     }
@@ -107,7 +110,7 @@ public final class GroupCreatedEvent implements WebhookEvent
      * (Required)
      * 
      */
-    @JsonProperty("data")
+    @JsonProperty(value = "data", required = true)
     public GroupEventData getData() {
         return data;
     }
@@ -119,7 +122,7 @@ public final class GroupCreatedEvent implements WebhookEvent
      * (Required)
      * 
      */
-    @JsonProperty("data")
+    @JsonProperty(value = "data", required = true)
     public void setData(GroupEventData data) {
         this.data = data;
     }
@@ -129,7 +132,7 @@ public final class GroupCreatedEvent implements WebhookEvent
      * (Required)
      * 
      */
-    @JsonProperty("appId")
+    @JsonProperty(value = "appId", required = true)
     public String getAppId() {
         return appId;
     }
@@ -139,7 +142,7 @@ public final class GroupCreatedEvent implements WebhookEvent
      * (Required)
      * 
      */
-    @JsonProperty("appId")
+    @JsonProperty(value = "appId", required = true)
     public void setAppId(String appId) {
         this.appId = appId;
     }
@@ -149,7 +152,7 @@ public final class GroupCreatedEvent implements WebhookEvent
      * (Required)
      * 
      */
-    @JsonProperty("region")
+    @JsonProperty(value = "region", required = true)
     public String getRegion() {
         return region;
     }
@@ -159,7 +162,7 @@ public final class GroupCreatedEvent implements WebhookEvent
      * (Required)
      * 
      */
-    @JsonProperty("region")
+    @JsonProperty(value = "region", required = true)
     public void setRegion(String region) {
         this.region = region;
     }
@@ -169,7 +172,7 @@ public final class GroupCreatedEvent implements WebhookEvent
      * (Required)
      * 
      */
-    @JsonProperty("webhook")
+    @JsonProperty(value = "webhook", required = true)
     public String getWebhook() {
         return webhook;
     }
@@ -179,7 +182,7 @@ public final class GroupCreatedEvent implements WebhookEvent
      * (Required)
      * 
      */
-    @JsonProperty("webhook")
+    @JsonProperty(value = "webhook", required = true)
     public void setWebhook(String webhook) {
         this.webhook = webhook;
     }

@@ -1,5 +1,6 @@
 package com.example.hooks;
 
+import dev.hookgen.runtime.DriftPolicy;
 import dev.hookgen.runtime.EventReader;
 import dev.hookgen.runtime.ParseLimits;
 import dev.hookgen.runtime.WebhookParseException;
@@ -17,7 +18,7 @@ import javax.annotation.processing.Generated;
  */
 @Generated("hookgen")
 public final class WebhookEvents {
-    private static final WebhookParser DEFAULT = new WebhookParser(ParseLimits.defaults());
+    private static final WebhookParser DEFAULT = new WebhookParser(ParseLimits.defaults(), DriftPolicy.TOLERATE);
 
     private WebhookEvents() {
     }
@@ -67,6 +68,6 @@ public final class WebhookEvents {
      * A new parser with other limits. Build it once and share it: it is thread-safe.
      */
     public static WebhookParser parser(ParseLimits limits) {
-        return new WebhookParser(limits);
+        return DEFAULT.withLimits(limits);
     }
 }

@@ -1,5 +1,6 @@
 package com.example.hooks;
 
+import dev.hookgen.runtime.DriftPolicy;
 import dev.hookgen.runtime.EventReader;
 import dev.hookgen.runtime.ParseLimits;
 import javax.annotation.processing.Generated;
@@ -11,12 +12,17 @@ import javax.annotation.processing.Generated;
  */
 @Generated("hookgen")
 public final class WebhookParser extends EventReader<WebhookEvent> {
-    WebhookParser(ParseLimits limits) {
-        super(WebhookEvent.class, UnknownEvent::new, limits);
+    WebhookParser(ParseLimits limits, DriftPolicy driftPolicy) {
+        super(WebhookEvent.class, UnknownEvent::new, limits, driftPolicy);
     }
 
     @Override
     public WebhookParser withLimits(ParseLimits limits) {
-        return new WebhookParser(limits);
+        return new WebhookParser(limits, driftPolicy());
+    }
+
+    @Override
+    public WebhookParser withDriftPolicy(DriftPolicy driftPolicy) {
+        return new WebhookParser(limits(), driftPolicy);
     }
 }

@@ -34,7 +34,7 @@ public class Group {
      * (Required)
      * 
      */
-    @JsonProperty("guid")
+    @JsonProperty(value = "guid", required = true)
     @JsonPropertyDescription("The group's id.")
     private String guid;
     /**
@@ -61,7 +61,7 @@ public class Group {
      * (Required)
      * 
      */
-    @JsonProperty("guid")
+    @JsonProperty(value = "guid", required = true)
     public String getGuid() {
         return guid;
     }
@@ -71,7 +71,7 @@ public class Group {
      * (Required)
      * 
      */
-    @JsonProperty("guid")
+    @JsonProperty(value = "guid", required = true)
     public void setGuid(String guid) {
         this.guid = guid;
     }

@@ -34,7 +34,7 @@ public class GroupEventData {
      * (Required)
      * 
      */
-    @JsonProperty("group")
+    @JsonProperty(value = "group", required = true)
     @JsonPropertyDescription("A group.")
     private Group group;
     @JsonIgnore
@@ -47,7 +47,7 @@ public class GroupEventData {
      * (Required)
      * 
      */
-    @JsonProperty("group")
+    @JsonProperty(value = "group", required = true)
     public Group getGroup() {
         return group;
     }
@@ -59,7 +59,7 @@ public class GroupEventData {
      * (Required)
      * 
      */
-    @JsonProperty("group")
+    @JsonProperty(value = "group", required = true)
     public void setGroup(Group group) {
         this.group = group;
     }

@@ -34,7 +34,7 @@ public final class GroupRef implements EntityRef
      * (Required)
      * 
      */
-    @JsonProperty("entityType")
+    @JsonProperty(value = "entityType", required = true)
     @JsonPropertyDescription("Always \"group\".")
     private String entityType;
     /**
@@ -44,7 +44,7 @@ public final class GroupRef implements EntityRef
      * (Required)
      * 
      */
-    @JsonProperty("entity")
+    @JsonProperty(value = "entity", required = true)
     @JsonPropertyDescription("A group.")
     private Group entity;
     @JsonIgnore
@@ -55,7 +55,7 @@ public final class GroupRef implements EntityRef
      * (Required)
      * 
      */
-    @JsonProperty("entityType")
+    @JsonProperty(value = "entityType", required = true)
     public String getEntityType() {
         return entityType;
     }
@@ -65,7 +65,7 @@ public final class GroupRef implements EntityRef
      * (Required)
      * 
      */
-    @JsonProperty("entityType")
+    @JsonProperty(value = "entityType", required = true)
     public void setEntityType(String entityType) {
         this.entityType = entityType;
     }
@@ -77,7 +77,7 @@ public final class GroupRef implements EntityRef
      * (Required)
      * 
      */
-    @JsonProperty("entity")
+    @JsonProperty(value = "entity", required = true)
     public Group getEntity() {
         return entity;
     }
@@ -89,7 +89,7 @@ public final class GroupRef implements EntityRef
      * (Required)
      * 
      */
-    @JsonProperty("entity")
+    @JsonProperty(value = "entity", required = true)
     public void setEntity(Group entity) {
         this.entity = entity;
     }

@@ -37,7 +37,7 @@ public class Message {
      * (Required)
      * 
      */
-    @JsonProperty("id")
+    @JsonProperty(value = "id", required = true)
     @JsonPropertyDescription("The message's id.")
     private String id;
     /**
@@ -45,7 +45,7 @@ public class Message {
      * (Required)
      * 
      */
-    @JsonProperty("sentAt")
+    @JsonProperty(value = "sentAt", required = true)
     @JsonPropertyDescription("When the message was sent (epoch milliseconds).")
     private Long sentAt;
     /**
@@ -90,7 +90,7 @@ public class Message {
      * (Required)
      * 
      */
-    @JsonProperty("id")
+    @JsonProperty(value = "id", required = true)
     public String getId() {
         return id;
     }
@@ -100,7 +100,7 @@ public class Message {
      * (Required)
      * 
      */
-    @JsonProperty("id")
+    @JsonProperty(value = "id", required = true)
     public void setId(String id) {
         this.id = id;
     }
@@ -110,7 +110,7 @@ public class Message {
      * (Required)
      * 
      */
-    @JsonProperty("sentAt")
+    @JsonProperty(value = "sentAt", required = true)
     public Long getSentAt() {
         return sentAt;
     }
@@ -120,7 +120,7 @@ public class Message {
      * (Required)
      * 
      */
-    @JsonProperty("sentAt")
+    @JsonProperty(value = "sentAt", required = true)
     public void setSentAt(Long sentAt) {
         this.sentAt = sentAt;
     }

@@ -34,7 +34,7 @@ public class MessageEventData {
      * (Required)
      * 
      */
-    @JsonProperty("message")
+    @JsonProperty(value = "message", required = true)
     @JsonPropertyDescription("A message.")
     private Message message;
     @JsonIgnore
@@ -47,7 +47,7 @@ public class MessageEventData {
      * (Required)
      * 
      */
-    @JsonProperty("message")
+    @JsonProperty(value = "message", required = true)
     public Message getMessage() {
         return message;
     }
@@ -59,7 +59,7 @@ public class MessageEventData {
      * (Required)
      * 
      */
-    @JsonProperty("message")
+    @JsonProperty(value = "message", required = true)
     public void setMessage(Message message) {
         this.message = message;
     }

@@ -35,7 +35,7 @@ public final class UnknownEntityRef implements EntityRef
      * (Required)
      * 
      */
-    @JsonProperty("entityType")
+    @JsonProperty(value = "entityType", required = true)
     @JsonPropertyDescription("Any entity type other than the declared ones.")
     private String entityType;
     /**
@@ -43,7 +43,7 @@ public final class UnknownEntityRef implements EntityRef
      * (Required)
      * 
      */
-    @JsonProperty("entity")
+    @JsonProperty(value = "entity", required = true)
     @JsonPropertyDescription("The entity, as raw JSON.")
     private ObjectNode entity;
     @JsonIgnore
@@ -54,7 +54,7 @@ public final class UnknownEntityRef implements EntityRef
      * (Required)
      * 
      */
-    @JsonProperty("entityType")
+    @JsonProperty(value = "entityType", required = true)
     public String getEntityType() {
         return entityType;
     }
@@ -64,7 +64,7 @@ public final class UnknownEntityRef implements EntityRef
      * (Required)
      * 
      */
-    @JsonProperty("entityType")
+    @JsonProperty(value = "entityType", required = true)
     public void setEntityType(String entityType) {
         this.entityType = entityType;
     }
@@ -74,7 +74,7 @@ public final class UnknownEntityRef implements EntityRef
      * (Required)
      * 
      */
-    @JsonProperty("entity")
+    @JsonProperty(value = "entity", required = true)
     public ObjectNode getEntity() {
         return entity;
     }
@@ -84,7 +84,7 @@ public final class UnknownEntityRef implements EntityRef
      * (Required)
      * 
      */
-    @JsonProperty("entity")
+    @JsonProperty(value = "entity", required = true)
     public void setEntity(ObjectNode entity) {
         this.entity = entity;
     }

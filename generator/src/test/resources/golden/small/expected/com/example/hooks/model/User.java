@@ -33,7 +33,7 @@ public class User {
      * (Required)
      * 
      */
-    @JsonProperty("uid")
+    @JsonProperty(value = "uid", required = true)
     @JsonPropertyDescription("The user's id.")
     private String uid;
     /**
@@ -51,7 +51,7 @@ public class User {
      * (Required)
      * 
      */
-    @JsonProperty("uid")
+    @JsonProperty(value = "uid", required = true)
     public String getUid() {
         return uid;
     }
@@ -61,7 +61,7 @@ public class User {
      * (Required)
      * 
      */
-    @JsonProperty("uid")
+    @JsonProperty(value = "uid", required = true)
     public void setUid(String uid) {
         this.uid = uid;
     }

@@ -34,7 +34,7 @@ public final class UserRef implements EntityRef
      * (Required)
      * 
      */
-    @JsonProperty("entityType")
+    @JsonProperty(value = "entityType", required = true)
     @JsonPropertyDescription("Always \"user\".")
     private String entityType;
     /**
@@ -44,7 +44,7 @@ public final class UserRef implements EntityRef
      * (Required)
      * 
      */
-    @JsonProperty("entity")
+    @JsonProperty(value = "entity", required = true)
     @JsonPropertyDescription("A user.")
     private User entity;
     @JsonIgnore
@@ -55,7 +55,7 @@ public final class UserRef implements EntityRef
      * (Required)
      * 
      */
-    @JsonProperty("entityType")
+    @JsonProperty(value = "entityType", required = true)
     public String getEntityType() {
         return entityType;
     }
@@ -65,7 +65,7 @@ public final class UserRef implements EntityRef
      * (Required)
      * 
      */
-    @JsonProperty("entityType")
+    @JsonProperty(value = "entityType", required = true)
     public void setEntityType(String entityType) {
         this.entityType = entityType;
     }
@@ -77,7 +77,7 @@ public final class UserRef implements EntityRef
      * (Required)
      * 
      */
-    @JsonProperty("entity")
+    @JsonProperty(value = "entity", required = true)
     public User getEntity() {
         return entity;
     }
@@ -89,7 +89,7 @@ public final class UserRef implements EntityRef
      * (Required)
      * 
      */
-    @JsonProperty("entity")
+    @JsonProperty(value = "entity", required = true)
     public void setEntity(User entity) {
         this.entity = entity;
     }
