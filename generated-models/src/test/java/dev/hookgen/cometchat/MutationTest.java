@@ -6,21 +6,28 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hookgen.runtime.DriftPolicy;
+import dev.hookgen.runtime.SchemaDrift;
 import dev.hookgen.runtime.WebhookParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Property: whatever is done to a sample (fields deleted, duplicated, retyped; bytes truncated,
  * flipped or injected), parse either returns an event, which writes back as JSON, or throws
- * WebhookParseException with a message. Nothing else. Seeded, so a failure replays.
+ * WebhookParseException with a message. Nothing else. An event's schema drift names places that are in
+ * the body with the values found there, and the strict reader refuses exactly the events that have drift.
+ * Seeded, so a failure replays.
  */
 class MutationTest {
 
@@ -47,6 +54,7 @@ class MutationTest {
                 JsonNode expected = withoutNulls(Samples.tree(body));
                 JsonNode actual = withoutNulls(Samples.tree(json));
                 assertEquals(expected, actual, () -> "lossless for mutation: " + difference(expected, actual, "$"));
+                checkDrift(event, Samples.tree(body), body);
                 events++;
             } catch (WebhookParseException expected) {
                 assertTrue(expected.getMessage() != null && !expected.getMessage().isBlank());
@@ -56,6 +64,38 @@ class MutationTest {
             }
         }
         assertTrue(events > 0 && rejected > 0, "both outcomes exercised: " + events + " events, " + rejected + " rejected");
+    }
+
+    private static final WebhookParser STRICT = WebhookEvents.parser().withDriftPolicy(DriftPolicy.REJECT);
+
+    /** Each drift entry is a place in the body holding its value (or, for an item, the list it is in). */
+    private static void checkDrift(WebhookEvent event, JsonNode body, byte[] bytes) {
+        for (SchemaDrift drift : event.schemaDrift()) {
+            JsonPointer at = pointer(drift.path());
+            JsonNode found = body.at(at);
+            assertTrue(!found.isMissingNode(), drift + " names a place in the body");
+            assertTrue(found.equals(drift.value()) || body.at(at.head()).equals(drift.value()), drift + " holds " + found);
+        }
+        boolean strictTakesIt;
+        try {
+            STRICT.parse(bytes);
+            strictTakesIt = true;
+        } catch (WebhookParseException refused) {
+            strictTakesIt = false;
+        }
+        assertEquals(event.schemaDrift().isEmpty(), strictTakesIt, "the strict reader refuses exactly the drift: " + event.schemaDrift());
+    }
+
+    /** {@code $.data['a.b'][2].c} as a JSON Pointer. */
+    private static JsonPointer pointer(String path) {
+        JsonPointer pointer = JsonPointer.empty();
+        Matcher step = Pattern.compile("\\.([^.\\[]+)|\\['((?:[^'\\\\]|\\\\.)*)'\\]|\\[(\\d+)\\]").matcher(path);
+        for (int at = 1; step.find(at) && step.start() == at; at = step.end()) {
+            pointer = step.group(1) != null ? pointer.appendProperty(step.group(1))
+                    : step.group(2) != null ? pointer.appendProperty(step.group(2).replaceAll("\\\\(.)", "$1"))
+                    : pointer.appendIndex(Integer.parseInt(step.group(3)));
+        }
+        return pointer;
     }
 
     private static byte[] mutateTree(byte[] original, Random random) {
