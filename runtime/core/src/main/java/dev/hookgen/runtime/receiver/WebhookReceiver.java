@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookgen.runtime.Event;
 import dev.hookgen.runtime.EventReader;
 import dev.hookgen.runtime.ParseLimits;
+import dev.hookgen.runtime.SchemaDrift;
 import dev.hookgen.runtime.WebhookParseException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +40,8 @@ import java.util.Optional;
  * <tr><td>200</td><td>valid JSON that fails the typed contract (schema drift): saved whole to {@link DeadLetters}, so that CometChat does not retry in vain</td></tr>
  * <tr><td>200</td><td>a duplicate: its idempotency key was handled before</td></tr>
  * <tr><td>409</td><td>a duplicate of a delivery still being handled: CometChat retries it and then gets the 200 for a duplicate, or the event is handled if the first attempt failed</td></tr>
- * <tr><td>200</td><td>the {@link EventHandler} returned: the event is written</td></tr>
+ * <tr><td>200</td><td>the {@link EventHandler} returned: the event is written (also when an optional field had another
+ * type than its schema gives and was tolerated: {@link Response#newDrift()} names it the first time)</td></tr>
  * <tr><td>500</td><td>the handler, the idempotency store or the dead-letter folder failed: CometChat retries</td></tr>
  * </table>
  * {@code Content-Type} is not looked at: CometChat has been seen sending {@code Application/json}.
@@ -77,8 +79,20 @@ public final class WebhookReceiver<E extends Event> {
      * @param body a short plain-text explanation for the response body
      * @param headers response headers to set (the 401 challenge)
      * @param failure the exception behind a 500 or a dead letter, for the log; else null
+     * @param newDrift the tolerated drift of an accepted event at places this receiver had not seen drift at
+     *     before ({@link DriftCounts}): what to log, once per trigger and path; else empty
      */
-    public record Response(Outcome outcome, String trigger, String body, Map<String, String> headers, Throwable failure) {
+    public record Response(Outcome outcome, String trigger, String body, Map<String, String> headers, Throwable failure,
+            List<SchemaDrift> newDrift) {
+
+        public Response {
+            newDrift = List.copyOf(newDrift);
+        }
+
+        /** A response without new drift. */
+        public Response(Outcome outcome, String trigger, String body, Map<String, String> headers, Throwable failure) {
+            this(outcome, trigger, body, headers, failure, List.of());
+        }
 
         public int status() {
             return outcome.status();
@@ -98,6 +112,8 @@ public final class WebhookReceiver<E extends Event> {
     private final DeadLetters deadLetters;
 
     private final EventHandler<? super E> handler;
+
+    private final DriftCounts driftCounts = new DriftCounts();
 
     private WebhookReceiver(Builder<E> builder) {
         this.auth = new BasicAuth(builder.credentials);
@@ -191,7 +207,16 @@ public final class WebhookReceiver<E extends Event> {
             // the event is written; a retry will write it once more, which beats losing it
             return new Response(Outcome.FAILED, trigger, "cannot record the delivery; retry\n", Map.of(), e);
         }
-        return new Response(Outcome.ACCEPTED, trigger, "accepted\n", Map.of(), null);
+        return new Response(Outcome.ACCEPTED, trigger, "accepted\n", Map.of(), null, driftCounts.count(event));
+    }
+
+    /**
+     * How often each trigger and path arrived with tolerated drift in the events this receiver handled: an
+     * event whose optional field has another type than its schema gives is handled as usual
+     * ({@link dev.hookgen.runtime.DriftPolicy#TOLERATE}), and counted here.
+     */
+    public Map<String, Long> driftCounts() {
+        return driftCounts.snapshot();
     }
 
     private Response deadLetter(byte[] body, WebhookParseException drift) {

@@ -69,6 +69,20 @@ class WebhookReceiverTest {
     }
 
     @Test
+    void toleratedDriftIsHandledAsUsualAndReportedOncePerPlace() throws IOException {
+        WebhookReceiver<TestEvent> receiver = builder().build();
+        Response first = post(receiver, "{\"trigger\":\"ping\",\"data\":{\"id\":\"1\",\"at\":\"soon\"}}");
+        assertEquals(Outcome.ACCEPTED, first.outcome());
+        assertEquals("[$.data.at: integer expected, found string \"soon\"]", first.newDrift().toString());
+        Response second = post(receiver, "{\"trigger\":\"ping\",\"data\":{\"id\":\"2\",\"at\":\"later\"}}");
+        assertEquals(Outcome.ACCEPTED, second.outcome());
+        assertEquals(List.of(), second.newDrift());
+        assertEquals(Map.of("ping $.data.at", 2L), receiver.driftCounts());
+        assertEquals(2, handled.size());
+        assertEquals(List.of(), post(receiver, PING).newDrift());
+    }
+
+    @Test
     void anUnknownTriggerIsHandledToo() throws IOException {
         Response response = post(builder().build(), "{\"trigger\":\"pong\",\"webhook\":\"w\"}");
         assertEquals(Outcome.ACCEPTED, response.outcome());
