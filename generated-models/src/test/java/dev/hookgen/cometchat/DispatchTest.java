@@ -3,17 +3,28 @@ package dev.hookgen.cometchat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.IOException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The dispatcher calls exactly the handler method of the event's trigger, once. */
 class DispatchTest {
+
+    /** The schemas the jar was generated from ({@code hookgen.schemas}, as surefire passes it). */
+    private static final Path TRIGGERS = Path.of(System.getProperty("hookgen.schemas", "../schemas"), "triggers");
 
     static List<String> samples() {
         return Samples.names();
@@ -78,12 +89,17 @@ class DispatchTest {
         assertThrows(IllegalArgumentException.class, () -> builder.on(WebhookEvent.class, e -> { }));
     }
 
+    /** One constant, event class and handler method per schema in triggers/, and no other. */
     @Test
-    void everyTriggerHasAnEventClassAndAHandlerMethod() throws NoSuchMethodException {
+    void everyTriggerHasAnEventClassAndAHandlerMethod() throws NoSuchMethodException, IOException {
         for (Trigger trigger : Trigger.values()) {
             assertEquals(trigger, Trigger.fromWireName(trigger.wireName()).orElseThrow());
             WebhookHandler.class.getMethod(handlerMethod(trigger.wireName()), trigger.eventType());
         }
-        assertEquals(37, Trigger.values().length);
+        Set<String> schemas;
+        try (Stream<Path> files = Files.list(TRIGGERS)) {
+            schemas = files.map(p -> p.getFileName().toString().replace(".json", "")).collect(Collectors.toCollection(TreeSet::new));
+        }
+        assertEquals(schemas, Arrays.stream(Trigger.values()).map(Trigger::wireName).collect(Collectors.toCollection(TreeSet::new)));
     }
 }

@@ -161,7 +161,7 @@ public final class EventsCatalog {
             case "string": return new Type("`String`", null, false);
             case "integer": return new Type("`Long`", null, false);
             case "boolean": return new Type("`Boolean`", null, false);
-            case "number": return new Type("`Double`", null, false);
+            case "number": return new Type("`BigDecimal`", null, false);
             case "array": {
                 JsonNode items = node.get("items");
                 if (items == null || !items.isObject()) {

@@ -190,7 +190,7 @@ public final class SchemaScaffolder {
                     : value >= 100_000_000L ? " Looks like epoch seconds." : "");
         }
         if (type.equals("number")) {
-            description.append(" A fraction: the schemas use no \"number\" so far; check that CometChat means one.");
+            description.append(" A fraction: a \"number\", which becomes a BigDecimal (every digit kept); check that CometChat sends fractions here.");
         }
         ObjectNode node = NODES.objectNode().put("type", type);
         node.put("description", description.toString());
