@@ -58,10 +58,19 @@ class DispatchTest {
         assertEquals(List.of(handlerMethod(trigger) + "(" + event.getClass().getSimpleName() + ")"), calls);
     }
 
+    /** A trigger this jar has no schema for: call_transcribed, unless a schema of that name was added since. */
+    private static String unknownTrigger() {
+        String name = "call_transcribed";
+        while (Trigger.fromWireName(name).isPresent()) {
+            name += "_later";
+        }
+        return name;
+    }
+
     @Test
     void unknownTriggerGoesToOnUnknown() {
         List<String> calls = new ArrayList<>();
-        WebhookDispatcher.of(recording(calls)).dispatch(WebhookEvents.parse("{\"trigger\":\"call_transcribed\",\"data\":{}}"));
+        WebhookDispatcher.of(recording(calls)).dispatch(WebhookEvents.parse("{\"trigger\":\"" + unknownTrigger() + "\",\"data\":{}}"));
         assertEquals(List.of("onUnknown(UnknownEvent)"), calls);
     }
 
@@ -76,9 +85,9 @@ class DispatchTest {
         dispatcher.dispatch(WebhookEvents.parse(Samples.bytes("message_sent.json")));
         dispatcher.dispatch(WebhookEvents.parse(Samples.bytes("message_sent.group-text.json")));
         dispatcher.dispatch(WebhookEvents.parse(Samples.bytes("group_created.json")));
-        dispatcher.dispatch(WebhookEvents.parse("{\"trigger\":\"call_transcribed\"}"));
+        dispatcher.dispatch(WebhookEvents.parse("{\"trigger\":\"" + unknownTrigger() + "\"}"));
         assertEquals(2, sent.get());
-        assertEquals(List.of("call_transcribed"), unknown);
+        assertEquals(List.of(unknownTrigger()), unknown);
     }
 
     @Test

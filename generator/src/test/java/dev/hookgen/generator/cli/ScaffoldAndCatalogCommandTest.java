@@ -45,7 +45,7 @@ class ScaffoldAndCatalogCommandTest {
 
     @Test
     void scaffoldWritesNothingWhenTheSampleDoesNotValidateAgainstTheDraft() throws Exception {
-        Path schemas = TestSchemas.copyTo(temp.resolve("schemas"));
+        Path schemas = TestSchemas.copyWithout(temp.resolve("schemas"), "message_pinned");
         Path sample = temp.resolve("message_pinned.json");
         Files.writeString(sample, "{\"trigger\": \"message_pinned\", \"data\": {\"note\": \"x\"}, \"region\": \"us\", \"webhook\": \"w\"}");
         int exit = run("scaffold", "--schemas", schemas.toString(), "--trigger", "message_pinned", sample.toString());
@@ -58,7 +58,7 @@ class ScaffoldAndCatalogCommandTest {
 
     @Test
     void scaffoldRejectsASampleThatIsNotJson() throws Exception {
-        Path schemas = TestSchemas.copyTo(temp.resolve("schemas"));
+        Path schemas = TestSchemas.copyWithout(temp.resolve("schemas"), "message_pinned");
         Path sample = temp.resolve("broken.json");
         Files.writeString(sample, "{\"trigger\": \"message_pinned\",}");
         assertEquals(1, run("scaffold", "--schemas", schemas.toString(), "--trigger", "message_pinned", sample.toString()));

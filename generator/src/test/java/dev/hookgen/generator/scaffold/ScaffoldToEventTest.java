@@ -57,38 +57,40 @@ class ScaffoldToEventTest {
     @Test
     void aScaffoldedTriggerBecomesAnEventClassATriggerConstantAndAHandlerMethod() throws Exception {
         Path schemas = TestSchemas.copyTo(temp.resolve("schemas"));
-        Path sample = TestSchemas.resource("scaffold/message_pinned.json");
+        String wire = newWireName(schemas, "message_pinned");
+        String pascal = Names.pascal(wire);
+        Path sample = sampleOf("message_pinned", wire);
 
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = HookgenCommand.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute("scaffold", "--schemas", schemas.toString(), "--trigger", "message_pinned", sample.toString());
+        int exit = cli.execute("scaffold", "--schemas", schemas.toString(), "--trigger", wire, sample.toString());
         assertEquals(0, exit, err.toString());
-        assertTrue(Files.isRegularFile(schemas.resolve("triggers/message_pinned.json")));
-        assertEquals(Files.readString(sample), Files.readString(schemas.resolve("samples/message_pinned.json")));
+        assertTrue(Files.isRegularFile(schemas.resolve("triggers/" + wire + ".json")));
+        assertEquals(Files.readString(sample), Files.readString(schemas.resolve("samples/" + wire + ".json")));
         new SchemaContract(schemas, GeneratorConfig.DEFAULT_PACKAGE).checkAll();
 
         GeneratedFiles files = Generator.generate(new GeneratorConfig(schemas, GeneratorConfig.DEFAULT_PACKAGE));
         ClassLoader loader = compile(files, temp.resolve("classes"));
 
         Class<?> webhookEvent = loader.loadClass("dev.hookgen.cometchat.WebhookEvent");
-        Class<?> event = loader.loadClass("dev.hookgen.cometchat.MessagePinnedEvent");
-        assertTrue(webhookEvent.isAssignableFrom(event), "MessagePinnedEvent implements WebhookEvent");
+        Class<?> event = loader.loadClass("dev.hookgen.cometchat." + pascal + "Event");
+        assertTrue(webhookEvent.isAssignableFrom(event), pascal + "Event implements WebhookEvent");
 
         Class<?> trigger = loader.loadClass("dev.hookgen.cometchat.Trigger");
-        Object constant = trigger.getField("MESSAGE_PINNED").get(null);
-        assertEquals("message_pinned", trigger.getMethod("wireName").invoke(constant));
+        Object constant = trigger.getField(Names.constant(wire)).get(null);
+        assertEquals(wire, trigger.getMethod("wireName").invoke(constant));
         assertEquals(event, trigger.getMethod("eventType").invoke(constant));
 
         Class<?> handler = loader.loadClass("dev.hookgen.cometchat.WebhookHandler");
-        Method onMessagePinned = handler.getMethod("onMessagePinned", event);
-        assertTrue(onMessagePinned.isDefault());
+        Method onEvent = handler.getMethod(Names.handlerMethod(wire), event);
+        assertTrue(onEvent.isDefault());
 
         // The shared shapes are reused, not copied: data.message is the Message every message event has.
         Class<?> data = event.getMethod("getData").getReturnType();
-        assertEquals("dev.hookgen.cometchat.model.MessagePinnedEventData", data.getName());
+        assertEquals("dev.hookgen.cometchat.model." + pascal + "EventData", data.getName());
         assertEquals(loader.loadClass("dev.hookgen.cometchat.model.Message"), data.getMethod("getMessage").getReturnType());
         assertEquals(loader.loadClass("dev.hookgen.cometchat.model.User"), data.getMethod("getPinnedBy").getReturnType());
         assertEquals(Long.class, data.getMethod("getPinnedAt").getReturnType());
@@ -97,17 +99,17 @@ class ScaffoldToEventTest {
         assertEquals("java.util.Map<java.lang.String, java.lang.Long>",
                 data.getMethod("getUnreadCounts").getGenericReturnType().getTypeName());
         ParameterizedType history = (ParameterizedType) data.getMethod("getHistory").getGenericReturnType();
-        assertEquals("dev.hookgen.cometchat.model.MessagePinnedHistoryItem", history.getActualTypeArguments()[0].getTypeName());
+        assertEquals("dev.hookgen.cometchat.model." + pascal + "HistoryItem", history.getActualTypeArguments()[0].getTypeName());
 
         // The sample parses to the new class and writes back to the same JSON.
         Class<?> events = loader.loadClass("dev.hookgen.cometchat.WebhookEvents");
         String payload = Files.readString(sample);
         Object parsed = events.getMethod("parse", String.class).invoke(null, payload);
         assertEquals(event, parsed.getClass());
-        assertEquals("<webhookID>:message_pinned:42:1696935103114", webhookEvent.getMethod("idempotencyKey").invoke(parsed));
+        assertEquals("<webhookID>:" + wire + ":42:1696935103114", webhookEvent.getMethod("idempotencyKey").invoke(parsed));
         String written = (String) events.getMethod("toJson", webhookEvent).invoke(null, parsed);
         assertEquals(JSON.readTree(payload), JSON.readTree(written));
-        JsonNode key = JSON.readTree(Files.readString(schemas.resolve("triggers/message_pinned.json"))).get("x-hookgen-idempotency-key");
+        JsonNode key = JSON.readTree(Files.readString(schemas.resolve("triggers/" + wire + ".json"))).get("x-hookgen-idempotency-key");
         assertEquals("[\"/webhook\",\"/trigger\",\"/data/message/id\",\"/data/pinnedAt\"]", key.toString());
     }
 
@@ -121,9 +123,10 @@ class ScaffoldToEventTest {
      */
     @ParameterizedTest
     @ValueSource(strings = {"poll_voted", "whiteboard_shared"})
-    void aScaffoldedDraftPassesTheContractCompilesCleanlyAndParsesLosslessly(String wire) throws Exception {
+    void aScaffoldedDraftPassesTheContractCompilesCleanlyAndParsesLosslessly(String name) throws Exception {
         Path schemas = TestSchemas.copyTo(temp.resolve("schemas"));
-        Path sample = TestSchemas.resource("scaffold/" + wire + ".json");
+        String wire = newWireName(schemas, name);
+        Path sample = sampleOf(name, wire);
         CommandLine cli = HookgenCommand.commandLine();
         StringWriter err = new StringWriter();
         cli.setOut(new PrintWriter(new StringWriter(), true));
@@ -144,6 +147,30 @@ class ScaffoldToEventTest {
         assertEquals(event, parsed.getClass());
         String written = (String) events.getMethod("toJson", webhookEvent).invoke(null, parsed);
         assertEquals(JSON.readTree(payload), JSON.readTree(written));
+    }
+
+    /**
+     * {@code preferred}, or {@code preferred_2}, {@code _3}, ... if the project has that trigger: the
+     * test needs one the project does not have, and a user may well scaffold {@code message_pinned}.
+     */
+    private static String newWireName(Path schemas, String preferred) {
+        String wire = preferred;
+        for (int i = 2; Files.exists(schemas.resolve("triggers/" + wire + ".json")); i++) {
+            wire = preferred + "_" + i;
+        }
+        return wire;
+    }
+
+    /** The sample {@code scaffold/<name>.json}, its {@code trigger} set to {@code wire}. */
+    private Path sampleOf(String name, String wire) throws Exception {
+        Path resource = TestSchemas.resource("scaffold/" + name + ".json");
+        if (wire.equals(name)) {
+            return resource;
+        }
+        String text = Files.readString(resource);
+        Path copy = temp.resolve(wire + ".json");
+        Files.writeString(copy, text.replace("\"trigger\": \"" + name + "\"", "\"trigger\": \"" + wire + "\""));
+        return copy;
     }
 
     /** Compiles the generated sources against Jackson, as the generated-models module does, and loads them. */
