@@ -193,4 +193,18 @@ class HookgenCommandTest {
         assertEquals(expected, run.out().lines().toList(), "one line per file in triggers/, sorted by wire name, then the count");
         assertTrue(expected.contains(String.format("%-" + width + "s  dev.hookgen.cometchat.MessageSentEvent", "message_sent")), run.out());
     }
+
+    /** main(), as java -jar runs it: the validator's SLF4J says nothing ("No SLF4J providers were found" before). */
+    @Test
+    void theCommandLinePrintsNoSlf4jWarning() throws Exception {
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), HookgenCommand.class.getName(),
+                "validate", "--schemas", SCHEMAS.toString(), SCHEMAS.resolve("samples/message_sent.json").toString())
+                .start();
+        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), out + err);
+        assertEquals("", err);
+        assertTrue(out.endsWith("1 valid, 0 invalid" + System.lineSeparator()), out);
+    }
 }
