@@ -17,7 +17,7 @@ public final class Generator {
     private Generator() {}
 
     public static GeneratedFiles generate(GeneratorConfig config) {
-        Catalog catalog = CatalogReader.read(config.schemaDirectory(), config.apiPackage());
+        Catalog catalog = CatalogReader.read(config);
         return generate(catalog);
     }
 

@@ -100,12 +100,28 @@ class SchemaErrorsTest {
     }
 
     @Test
-    void aTriggerJavaTypeInAnotherPackage() {
+    void aTriggerJavaTypeNotNamedAfterTheTrigger() {
         SchemaDirectory schemas = new SchemaDirectory().replace(SENT, "\"com.example.hooks.MessageSentEvent\"",
-                "\"com.example.other.MessageSentEvent\"");
+                "\"com.example.other.SentEvent\"");
         assertFails(schemas, SENT, "/javaType",
-                "schema triggers/message_sent.json: /javaType: \"com.example.other.MessageSentEvent\" must be"
-                        + " \"com.example.hooks.MessageSentEvent\": event classes live in the API package and are named after the trigger");
+                "schema triggers/message_sent.json: /javaType: the event class of \"message_sent\" is named MessageSentEvent,"
+                        + " not SentEvent: event classes are named after the trigger");
+    }
+
+    @Test
+    void twoClassesThatLandOnOneNameInTheModelPackage() {
+        SchemaDirectory schemas = new SchemaDirectory().replace("definitions/message.json", "\"com.example.hooks.model.Metadata\"",
+                "\"com.example.hooks.model.extra.User\"");
+        assertFails(schemas, "definitions/user.json", "/javaType",
+                "schema definitions/user.json: /javaType: class com.example.hooks.model.User is already declared at"
+                        + " definitions/message.json#/properties/metadata; reuse that schema with $ref");
+    }
+
+    @Test
+    void aSchemaDirectoryWithoutTriggersNamesTheFolderWithoutAPointer() {
+        SchemaException e = assertThrows(SchemaException.class,
+                () -> Generator.generate(new GeneratorConfig(temp.resolve("nothing"), SchemaDirectory.PACKAGE)));
+        assertEquals("schema directory " + temp.resolve("nothing") + ": no triggers/ folder", e.getMessage());
     }
 
     @Test

@@ -38,6 +38,29 @@ public final class TestSchemas {
         return target;
     }
 
+    /**
+     * Copies the project's schemas into {@code target} without the triggers named (their schemas and
+     * samples), if the project has them: tests that scaffold a trigger the project does not have stay
+     * true after a user scaffolds one of that name.
+     */
+    public static Path copyWithout(Path target, String... wireNames) {
+        copyTo(target);
+        for (String wire : wireNames) {
+            try (Stream<Path> samples = Files.list(target.resolve("samples"))) {
+                Files.deleteIfExists(target.resolve("triggers/" + wire + ".json"));
+                for (Path sample : samples.toList()) {
+                    String name = sample.getFileName().toString();
+                    if (name.equals(wire + ".json") || name.startsWith(wire + ".")) {
+                        Files.delete(sample);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return target;
+    }
+
     /** A file of {@code src/test/resources}. */
     public static Path resource(String name) {
         try {

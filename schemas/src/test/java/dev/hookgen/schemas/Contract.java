@@ -38,8 +38,6 @@ final class Contract {
     static final Path SAMPLES = Path.of("samples");
 
     static final String SCHEMA_DRAFT_07 = "http://json-schema.org/draft-07/schema#";
-    static final String EVENT_PACKAGE = "dev.hookgen.cometchat.";
-    static final String MODEL_PACKAGE = "dev.hookgen.cometchat.model.";
 
     /** Rejects duplicate keys, trailing commas and trailing content. */
     static final ObjectMapper STRICT = JsonMapper.builder()

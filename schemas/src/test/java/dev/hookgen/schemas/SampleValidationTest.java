@@ -11,16 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.ValidationMessage;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -31,55 +25,34 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every sample is strict JSON and valid against the schema of its trigger. */
 class SampleValidationTest {
 
-    static Stream<String> samples() {
-        return Contract.jsonFiles(SAMPLES).stream();
-    }
+    private static final SchemaContract CONTRACT = SchemaContract.ofThisModule();
 
-    private static String triggerOf(String sampleName) {
-        return sampleName.substring(0, sampleName.indexOf('.'));
+    static Stream<String> samples() {
+        return CONTRACT.samples().stream();
     }
 
     @ParameterizedTest
     @MethodSource("samples")
     void sampleIsValidAgainstItsTrigger(String name) {
-        String wire = triggerOf(name);
-        assertTrue(SchemaContractTest.WIRE_NAMES.contains(wire), "samples/" + name + ": unknown trigger " + wire);
-        JsonNode sample = Contract.read(SAMPLES.resolve(name));
-        assertEquals(wire, sample.path("trigger").asText(), "samples/" + name + ": trigger must equal the file prefix");
-        Set<ValidationMessage> errors = Contract.validate(TRIGGERS.resolve(wire + ".json"), sample);
-        assertTrue(errors.isEmpty(), "samples/" + name + " against triggers/" + wire + ".json:" + Contract.describe(errors));
+        CONTRACT.checkSample(name);
     }
 
     @ParameterizedTest
     @MethodSource("samples")
     void idempotencyKeyIsComputableFromSample(String name) {
-        JsonNode sample = Contract.read(SAMPLES.resolve(name));
-        JsonNode schema = Contract.read(TRIGGERS.resolve(triggerOf(name) + ".json"));
-        for (JsonNode pointer : schema.path("x-hookgen-idempotency-key")) {
-            JsonNode value = sample.at(pointer.asText());
-            assertTrue(value.isValueNode() && !value.isNull(),
-                    "samples/" + name + ": key part " + pointer.asText() + " is missing or not a scalar");
-        }
+        CONTRACT.checkKeyIsComputable(name);
     }
 
     @ParameterizedTest
     @MethodSource("samples")
     void everyEntityRefMatchesTheVariantItsEntityTypeNames(String name) {
-        List<JsonNode> refs = new ArrayList<>();
-        collectEntityRefs(Contract.read(SAMPLES.resolve(name)), refs);
-        for (JsonNode ref : refs) {
-            String kind = ref.get("entityType").asText();
-            Path variant = DEFINITIONS.resolve(kind + "-ref.json");
-            assertTrue(Files.isRegularFile(variant), "samples/" + name + ": realistic samples use declared kinds, not " + kind);
-            Set<ValidationMessage> errors = Contract.validate(variant, ref);
-            assertTrue(errors.isEmpty(), "samples/" + name + ": " + kind + " reference:" + Contract.describe(errors));
-        }
+        CONTRACT.checkEntityRefs(name);
     }
 
     @Test
     void pageExamplesAndOwnSamplesArePresent() {
-        List<String> names = Contract.jsonFiles(SAMPLES);
-        for (String wire : SchemaContractTest.WIRE_NAMES) {
+        List<String> names = CONTRACT.samples();
+        for (String wire : SchemaContractTest.DOCUMENTED_TRIGGERS) {
             assertTrue(names.contains(wire + ".json"), "missing page example samples/" + wire + ".json");
         }
         for (String own : List.of("moderation_engine_approved.filter-failure.json", "message_sent.group-text.json",
@@ -87,20 +60,19 @@ class SampleValidationTest {
                 "message_deleted.group.json", "message_edited.group.json", "user_mentioned.group.json")) {
             assertTrue(names.contains(own), "missing samples/" + own);
         }
-        for (String name : names) {
-            assertTrue(name.matches("[a-z_]+(\\.[a-z0-9-]+)?\\.json"), "samples/" + name + ": name is <wire_name>[.<variant>].json");
-        }
+        CONTRACT.checkFileNames();
     }
 
     @Test
     void samplesCoverEveryDeclaredEntityKind() {
-        Map<String, Integer> kinds = new TreeMap<>();
+        Set<String> kinds = new TreeSet<>();
         samples().forEach(name -> {
             List<JsonNode> refs = new ArrayList<>();
-            collectEntityRefs(Contract.read(SAMPLES.resolve(name)), refs);
-            refs.forEach(r -> kinds.merge(r.get("entityType").asText(), 1, Integer::sum));
+            SchemaContract.collectEntityRefs(Contract.read(SAMPLES.resolve(name)), refs);
+            refs.forEach(r -> kinds.add(r.get("entityType").asText()));
         });
-        assertEquals(new TreeSet<>(List.of("call", "group", "message", "user")), kinds.keySet());
+        assertTrue(kinds.containsAll(CONTRACT.entityKinds().keySet()),
+                "some declared entity kind has no sample: declared " + CONTRACT.entityKinds().keySet() + ", in samples " + kinds);
     }
 
     @Test
@@ -148,19 +120,5 @@ class SampleValidationTest {
         assertThrows(JsonProcessingException.class, () -> Contract.STRICT.readTree("{\"id\": \"1\", \"id\": \"2\"}"));
         assertThrows(JsonProcessingException.class, () -> Contract.STRICT.readTree("{\"a\": {\"b\": 1},}"));
         assertThrows(JsonProcessingException.class, () -> Contract.STRICT.readTree("{\"a\": \"x\",, \"b\": 1}"));
-    }
-
-    /** Every object with both {@code entity} and {@code entityType}, depth first. */
-    private static void collectEntityRefs(JsonNode node, List<JsonNode> out) {
-        if (node.isObject()) {
-            if (node.has("entity") && node.has("entityType")) {
-                out.add(node);
-            }
-            for (Iterator<JsonNode> it = node.elements(); it.hasNext(); ) {
-                collectEntityRefs(it.next(), out);
-            }
-        } else if (node.isArray()) {
-            node.forEach(child -> collectEntityRefs(child, out));
-        }
     }
 }

@@ -1,10 +1,6 @@
 package dev.hookgen.generator.cli;
 
-import dev.hookgen.generator.docs.EventsCatalog;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.hookgen.generator.docs.CatalogFile;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,30 +29,18 @@ final class CatalogCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path file = out != null ? out : options.schemas.resolve("EVENTS.md");
-        String rendered = EventsCatalog.render(options.catalog());
-        String current = null;
-        try {
-            if (Files.isRegularFile(file)) {
-                current = Files.readString(file, StandardCharsets.UTF_8);
+        if (check) {
+            CatalogFile.Status status = CatalogFile.check(options.catalog(), file);
+            if (status != CatalogFile.Status.UP_TO_DATE) {
+                spec.commandLine().getErr().println("hookgen: " + file + " is "
+                        + (status == CatalogFile.Status.MISSING ? "missing" : "out of date") + ": run catalog without --check");
+                return HookgenCommand.FAILED;
             }
-            if (check) {
-                if (!rendered.equals(current)) {
-                    spec.commandLine().getErr().println("hookgen: " + file + " is " + (current == null ? "missing" : "out of date")
-                            + ": run " + EventsCatalog.COMMAND);
-                    return HookgenCommand.FAILED;
-                }
-                spec.commandLine().getOut().println("hookgen: " + file + " is up to date");
-                return HookgenCommand.OK;
-            }
-            if (rendered.equals(current)) {
-                spec.commandLine().getOut().println("hookgen: " + file + " unchanged");
-            } else {
-                Files.writeString(file, rendered, StandardCharsets.UTF_8);
-                spec.commandLine().getOut().println("hookgen: wrote " + file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot access " + file + ": " + e.getMessage(), e);
+            spec.commandLine().getOut().println("hookgen: " + file + " is up to date");
+            return HookgenCommand.OK;
         }
+        CatalogFile.Status status = CatalogFile.write(options.catalog(), file);
+        spec.commandLine().getOut().println("hookgen: " + (status == CatalogFile.Status.WRITTEN ? "wrote " + file : file + " unchanged"));
         return HookgenCommand.OK;
     }
 }

@@ -45,7 +45,16 @@ public final class HookgenCommand implements Runnable {
         return line;
     }
 
+    /**
+     * The CLI logs nothing through SLF4J (networknt's validator uses it): it picks slf4j-api's own no-op
+     * provider and silences SLF4J's report of that choice, instead of SLF4J's "no providers" warning on
+     * every command. A provider named with -Dslf4j.provider still wins.
+     */
     public static void main(String[] args) {
+        if (System.getProperty("slf4j.provider") == null) {
+            System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
         System.exit(commandLine().execute(args));
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.hookgen.generator.GeneratorConfig;
 import dev.hookgen.generator.scaffold.Draft;
 import dev.hookgen.generator.scaffold.DraftInstaller;
 import dev.hookgen.generator.scaffold.SchemaScaffolder;
@@ -61,8 +62,10 @@ final class ScaffoldCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new ScaffoldException(sample + ": cannot read: " + e.getMessage());
         }
-        Draft draft = SchemaScaffolder.scaffold(json, trigger, SchemaSet.read(options.schemas), options.apiPackage);
-        DraftInstaller.Result result = DraftInstaller.install(options.schemas, options.apiPackage, draft, bytes);
+        GeneratorConfig config = options.config();
+        SchemaSet schemas = SchemaSet.read(config.schemaDirectory()).placedIn(config.apiPackage(), config.modelPackage());
+        Draft draft = SchemaScaffolder.scaffold(json, trigger, schemas, config.apiPackage(), config.modelPackage());
+        DraftInstaller.Result result = DraftInstaller.install(config, draft, bytes);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("hookgen: wrote %s and %s; the sample validates against the draft.%n",
                 options.schemas.resolve(result.schemaFile()), options.schemas.resolve(result.sampleFile()));

@@ -1,9 +1,7 @@
 package dev.hookgen.generator.cli;
 
 import dev.hookgen.generator.validate.PayloadValidator;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -23,29 +21,22 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     SchemaOptions options;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "payload files")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "payload files, or folders of them")
     List<Path> files;
 
     @Override
     public Integer call() {
-        PayloadValidator validator = new PayloadValidator(options.catalog());
         PrintWriter out = spec.commandLine().getOut();
-        int invalid = 0;
-        for (Path file : files) {
-            List<String> problems;
-            try {
-                problems = validator.validate(Files.readAllBytes(file));
-            } catch (IOException e) {
-                problems = List.of("cannot read: " + e.getMessage());
-            }
-            if (problems.isEmpty()) {
-                out.println(file + ": valid");
+        List<PayloadValidator.FileResult> results = new PayloadValidator(options.catalog()).validateFiles(files);
+        long invalid = results.stream().filter(r -> !r.valid()).count();
+        for (PayloadValidator.FileResult result : results) {
+            if (result.valid()) {
+                out.println(result.file() + ": valid");
             } else {
-                invalid++;
-                problems.forEach(problem -> out.println(file + ": " + problem));
+                result.problems().forEach(problem -> out.println(result.file() + ": " + problem));
             }
         }
-        out.printf("%d valid, %d invalid%n", files.size() - invalid, invalid);
+        out.printf("%d valid, %d invalid%n", results.size() - invalid, invalid);
         return invalid == 0 ? HookgenCommand.OK : HookgenCommand.FAILED;
     }
 }

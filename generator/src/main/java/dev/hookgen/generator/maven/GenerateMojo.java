@@ -10,13 +10,11 @@ import dev.hookgen.generator.schema.SchemaException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 
 /**
  * {@code hookgen:generate}: generates the models and the event API into
@@ -25,27 +23,12 @@ import org.apache.maven.project.MavenProject;
  * deleted schema's classes are removed.
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
-public final class GenerateMojo extends AbstractMojo {
-
-    /** The schema directory: {@code definitions/} and {@code triggers/}. */
-    @Parameter(property = "hookgen.schemaDirectory", defaultValue = "${project.basedir}/src/main/schemas", required = true)
-    File schemaDirectory;
-
-    /** The package of the event API; event classes must be declared in it. */
-    @Parameter(property = "hookgen.package", defaultValue = GeneratorConfig.DEFAULT_PACKAGE, required = true)
-    String packageName;
+public final class GenerateMojo extends AbstractHookgenMojo {
 
     /** Where the sources go. */
     @Parameter(property = "hookgen.outputDirectory",
             defaultValue = "${project.build.directory}/generated-sources/hookgen", required = true)
     File outputDirectory;
-
-    /** Skips generation (the source root is still added). */
-    @Parameter(property = "hookgen.skip", defaultValue = "false")
-    boolean skip;
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    MavenProject project;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -54,12 +37,12 @@ public final class GenerateMojo extends AbstractMojo {
             getLog().info("hookgen: skipped");
             return;
         }
-        GeneratorConfig config = new GeneratorConfig(schemaDirectory.toPath(), packageName);
+        GeneratorConfig config = config();
         Path out = outputDirectory.toPath();
         try {
             String fingerprint = InputFingerprint.of(config, GeneratorVersion.fingerprint());
             if (InputStamp.matches(out, fingerprint)) {
-                getLog().info("hookgen: sources are up to date with " + schemaDirectory);
+                getLog().info("hookgen: sources are up to date with " + config.schemaDirectory());
                 return;
             }
             OutputWriter.Result result = OutputWriter.write(Generator.generate(config), out);

@@ -5,6 +5,7 @@ import com.sun.codemodel.JPackage;
 import com.sun.codemodel.JType;
 import dev.hookgen.generator.schema.Catalog;
 import org.jsonschema2pojo.Jackson2Annotator;
+import org.jsonschema2pojo.NoopRuleLogger;
 import org.jsonschema2pojo.SchemaStore;
 import org.jsonschema2pojo.rules.Rule;
 import org.jsonschema2pojo.rules.RuleFactory;
@@ -19,7 +20,7 @@ final class HookgenRuleFactory extends RuleFactory {
     private final ApiTypes api;
 
     HookgenRuleFactory(ModelGenerationConfig config, Catalog catalog, ApiTypes api) {
-        super(config, new Jackson2Annotator(config), new SchemaStore());
+        super(config, new Jackson2Annotator(config), new SchemaStore(new CatalogContentResolver(catalog.schemas()), new NoopRuleLogger()));
         this.catalog = catalog;
         this.api = api;
     }

@@ -21,7 +21,9 @@ import org.jsonschema2pojo.SchemaMapper;
 
 /**
  * Emits the model classes and the event classes through jsonschema2pojo: one rule factory, one
- * schema store and one code model for the whole run, definitions first, each folder in name order.
+ * schema store and one code model for the whole run, the definitions the triggers reach first, each
+ * folder in name order. jsonschema2pojo reads the catalog's documents, whose classes are placed in the
+ * configured packages, not the files on disk.
  */
 public final class ModelGenerator {
 
@@ -33,9 +35,9 @@ public final class ModelGenerator {
         ApiTypes api = new ApiTypes(codeModel, names);
         SchemaMapper mapper = new SchemaMapper(new HookgenRuleFactory(config, catalog, api), new SchemaGenerator());
 
-        for (SchemaFile definition : catalog.schemas().files("definitions")) {
+        for (SchemaFile definition : catalog.definitions()) {
             if ("object".equals(definition.root().path("type").asText())) {
-                mapper.generate(codeModel, classNameOf(definition), names.modelPackage(), url(definition));
+                mapper.generate(codeModel, classNameOf(definition), catalog.modelPackage(), url(definition));
             }
         }
         for (TriggerSpec trigger : catalog.triggers()) {

@@ -1,9 +1,11 @@
 package dev.hookgen.generator.scaffold;
 
+import dev.hookgen.generator.GeneratorConfig;
 import dev.hookgen.generator.schema.Catalog;
 import dev.hookgen.generator.schema.CatalogReader;
 import dev.hookgen.generator.schema.SchemaException;
 import dev.hookgen.generator.schema.SchemaSet;
+import dev.hookgen.generator.schema.TriggerSelection;
 import dev.hookgen.generator.validate.PayloadValidator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,6 +32,12 @@ public final class DraftInstaller {
     private DraftInstaller() {}
 
     public static Result install(Path schemaDirectory, String apiPackage, Draft draft, byte[] sample) {
+        return install(new GeneratorConfig(schemaDirectory, apiPackage), draft, sample);
+    }
+
+    /** Installs the draft into {@code config}'s schema directory, checked with its packages. */
+    public static Result install(GeneratorConfig config, Draft draft, byte[] sample) {
+        Path schemaDirectory = config.schemaDirectory();
         Path schemaFile = schemaDirectory.resolve(draft.schemaFile());
         Path sampleFile = schemaDirectory.resolve(draft.sampleFile());
         for (Path existing : List.of(schemaFile, sampleFile)) {
@@ -38,7 +46,7 @@ public final class DraftInstaller {
                         + " already exists: scaffold writes new triggers only");
             }
         }
-        check(schemaDirectory, apiPackage, draft, sample);
+        check(config, draft, sample);
         try {
             Files.createDirectories(sampleFile.getParent());
             Files.writeString(schemaFile, draft.text(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
@@ -60,7 +68,8 @@ public final class DraftInstaller {
     }
 
     /** Reads the schemas with the draft added, in a temporary copy, and validates the sample against it. */
-    private static void check(Path schemaDirectory, String apiPackage, Draft draft, byte[] sample) {
+    private static void check(GeneratorConfig config, Draft draft, byte[] sample) {
+        Path schemaDirectory = config.schemaDirectory();
         Path staging = null;
         try {
             staging = Files.createTempDirectory("hookgen-scaffold");
@@ -70,7 +79,8 @@ public final class DraftInstaller {
             Files.writeString(staging.resolve(draft.schemaFile()), draft.text(), StandardCharsets.UTF_8);
             Catalog catalog;
             try {
-                catalog = CatalogReader.read(staging, apiPackage);
+                catalog = CatalogReader.read(new GeneratorConfig(staging, config.apiPackage(), config.modelPackage(),
+                        TriggerSelection.ALL));
             } catch (SchemaException e) {
                 throw new ScaffoldException("the draft does not follow the conventions: " + e.getMessage());
             }

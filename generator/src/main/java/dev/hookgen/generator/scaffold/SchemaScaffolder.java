@@ -8,7 +8,7 @@ import static dev.hookgen.generator.schema.Annotations.TRIGGER;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hookgen.generator.api.ApiNames;
+import dev.hookgen.generator.GeneratorConfig;
 import dev.hookgen.generator.schema.Names;
 import dev.hookgen.generator.schema.SchemaFile;
 import dev.hookgen.generator.schema.SchemaSet;
@@ -63,12 +63,12 @@ public final class SchemaScaffolder {
     private final Set<String> classes = new HashSet<>();
     private final List<String> notes = new ArrayList<>();
 
-    private SchemaScaffolder(SchemaSet schemas, String wireName, String apiPackage) {
+    private SchemaScaffolder(SchemaSet schemas, String wireName, String apiPackage, String modelPackage) {
         this.schemas = schemas;
         this.wireName = wireName;
         this.pascal = Names.pascal(wireName);
         this.apiPackage = apiPackage;
-        this.modelPackage = new ApiNames(apiPackage).modelPackage();
+        this.modelPackage = modelPackage;
         this.matcher = new DefinitionMatcher(schemas);
         for (SchemaFile file : schemas.files()) {
             SchemaSet.walk(file.root(), "", (pointer, node) -> {
@@ -86,6 +86,14 @@ public final class SchemaScaffolder {
      * @throws IllegalArgumentException when {@code wireName} is not lower_snake_case
      */
     public static Draft scaffold(JsonNode sample, String wireName, SchemaSet schemas, String apiPackage) {
+        return scaffold(sample, wireName, schemas, apiPackage, GeneratorConfig.defaultModelPackage(apiPackage));
+    }
+
+    /**
+     * The draft of {@code triggers/<wireName>.json} for {@code sample}, its new classes in {@code modelPackage}.
+     * {@code schemas} should be placed in the same packages ({@link SchemaSet#placedIn}).
+     */
+    public static Draft scaffold(JsonNode sample, String wireName, SchemaSet schemas, String apiPackage, String modelPackage) {
         if (!WIRE_NAME.matcher(wireName).matches()) {
             throw new IllegalArgumentException("the trigger name must be lower_snake_case, like message_sent: " + wireName);
         }
@@ -106,7 +114,7 @@ public final class SchemaScaffolder {
         if (!sample.path("data").isObject()) {
             throw new ScaffoldException("the sample's \"data\" must be a JSON object");
         }
-        return new SchemaScaffolder(schemas, wireName, apiPackage).draft(sample);
+        return new SchemaScaffolder(schemas, wireName, apiPackage, modelPackage).draft(sample);
     }
 
     private Draft draft(JsonNode sample) {
@@ -190,7 +198,7 @@ public final class SchemaScaffolder {
                     : value >= 100_000_000L ? " Looks like epoch seconds." : "");
         }
         if (type.equals("number")) {
-            description.append(" A fraction: the schemas use no \"number\" so far; check that CometChat means one.");
+            description.append(" A fraction: a \"number\", which becomes a BigDecimal (every digit kept); check that CometChat sends fractions here.");
         }
         ObjectNode node = NODES.objectNode().put("type", type);
         node.put("description", description.toString());

@@ -7,15 +7,19 @@ import static dev.hookgen.generator.schema.Annotations.JAVA_TYPE;
 import static dev.hookgen.generator.schema.Annotations.TRIGGER;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookgen.generator.GeneratorConfig;
 import dev.hookgen.generator.schema.SchemaSet.Resolved;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -33,21 +37,34 @@ public final class CatalogReader {
 
     private final SchemaSet schemas;
     private final String apiPackage;
+    private final String modelPackage;
+    private final TriggerSelection selection;
     private final Map<String, String> declaredClasses = new HashMap<>();
 
-    private CatalogReader(SchemaSet schemas, String apiPackage) {
+    private CatalogReader(SchemaSet schemas, String apiPackage, String modelPackage, TriggerSelection selection) {
         this.schemas = schemas;
         this.apiPackage = apiPackage;
+        this.modelPackage = modelPackage;
+        this.selection = selection;
     }
 
-    /** Reads and checks every schema below {@code directory}. */
+    /** Reads and checks every schema of the configured directory; the catalog holds the selected triggers. */
+    public static Catalog read(GeneratorConfig config) {
+        SchemaSet schemas = SchemaSet.read(config.schemaDirectory()).placedIn(config.apiPackage(), config.modelPackage());
+        return read(schemas, config.apiPackage(), config.modelPackage(), config.triggers());
+    }
+
+    /** Reads and checks every schema below {@code directory}: every trigger, models in {@code <apiPackage>.model}. */
     public static Catalog read(Path directory, String apiPackage) {
-        return read(SchemaSet.read(directory), apiPackage);
+        return read(new GeneratorConfig(directory, apiPackage));
     }
 
-    public static Catalog read(SchemaSet schemas, String apiPackage) {
+    /**
+     * Reads a schema set whose classes are already placed ({@link SchemaSet#placedIn}).
+     */
+    public static Catalog read(SchemaSet schemas, String apiPackage, String modelPackage, TriggerSelection selection) {
         schemas.checkReferences();
-        return new CatalogReader(schemas, apiPackage).read();
+        return new CatalogReader(schemas, apiPackage, modelPackage, selection).read();
     }
 
     private Catalog read() {
@@ -66,7 +83,7 @@ public final class CatalogReader {
             triggers.put(trigger.wireName(), trigger);
         }
         if (triggers.isEmpty()) {
-            throw new SchemaException("triggers/", "", "no trigger schema found");
+            throw new SchemaException("directory " + schemas.directory(), null, "no trigger schema in triggers/");
         }
         List<UnionSpec> unions = new ArrayList<>();
         for (SchemaFile file : schemas.files("definitions")) {
@@ -74,8 +91,35 @@ public final class CatalogReader {
                 unions.add(union(file));
             }
         }
+        List<TriggerSpec> selected = selection.select(triggers.keySet()).stream().map(triggers::get).toList();
+        Set<String> reached = reachedFrom(selected);
+        unions.removeIf(union -> !reached.contains(union.schemaFile()));
         unions.sort(Comparator.comparing(UnionSpec::interfaceType));
-        return new Catalog(schemas, apiPackage, List.copyOf(triggers.values()), unions);
+        List<SchemaFile> definitions = schemas.files("definitions").stream().filter(f -> reached.contains(f.name())).toList();
+        return new Catalog(schemas, apiPackage, modelPackage, selected, unions, definitions);
+    }
+
+    /** The names of the files the triggers' schemas reach through {@code $ref}s, the triggers' own included. */
+    private Set<String> reachedFrom(List<TriggerSpec> triggers) {
+        Set<String> reached = new TreeSet<>();
+        Deque<SchemaFile> pending = new ArrayDeque<>();
+        for (TriggerSpec trigger : triggers) {
+            reached.add(trigger.schemaFile());
+            pending.add(schemas.file(trigger.schemaFile()));
+        }
+        while (!pending.isEmpty()) {
+            SchemaFile file = pending.poll();
+            SchemaSet.walk(file.root(), "", (pointer, node) -> {
+                JsonNode ref = node.get("$ref");
+                if (ref != null && ref.isTextual()) {
+                    SchemaFile target = schemas.resolve(file, pointer, ref.asText()).file();
+                    if (reached.add(target.name())) {
+                        pending.add(target);
+                    }
+                }
+            });
+        }
+        return reached;
     }
 
     private TriggerSpec trigger(SchemaFile file) {
@@ -91,8 +135,8 @@ public final class CatalogReader {
         String expected = apiPackage + "." + Names.eventClass(wireName);
         JsonNode javaType = root.get(JAVA_TYPE);
         if (javaType != null && !javaType.asText().equals(expected)) {
-            throw file.error("/" + JAVA_TYPE, "\"" + javaType.asText() + "\" must be \"" + expected
-                    + "\": event classes live in the API package and are named after the trigger");
+            throw file.error("/" + JAVA_TYPE, "the event class of \"" + wireName + "\" is named " + Names.eventClass(wireName)
+                    + ", not " + Names.simpleName(javaType.asText()) + ": event classes are named after the trigger");
         }
         JsonNode properties = root.path("properties");
         for (String name : ENVELOPE) {

@@ -5,16 +5,21 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -30,17 +35,19 @@ public final class SchemaSet {
             new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private final Path directory;
+    private final UnaryOperator<JsonNode> placement;
     private final Map<String, SchemaFile> files = new TreeMap<>();
 
-    private SchemaSet(Path directory) {
+    private SchemaSet(Path directory, UnaryOperator<JsonNode> placement) {
         this.directory = directory.toAbsolutePath().normalize();
+        this.placement = placement;
     }
 
     /** Reads {@code definitions/*.json} and {@code triggers/*.json} below {@code directory}. */
     public static SchemaSet read(Path directory) {
-        SchemaSet set = new SchemaSet(directory);
+        SchemaSet set = new SchemaSet(directory, UnaryOperator.identity());
         if (!Files.isDirectory(set.directory.resolve("triggers"))) {
-            throw new SchemaException(directory.toString(), "", "no triggers/ folder in the schema directory");
+            throw new SchemaException("directory " + directory, null, "no triggers/ folder");
         }
         for (String folder : FOLDERS) {
             Path dir = set.directory.resolve(folder);
@@ -58,6 +65,77 @@ public final class SchemaSet {
 
     public Path directory() {
         return directory;
+    }
+
+    /**
+     * This set with every generated class placed by configuration: the class of a trigger schema's
+     * root in {@code apiPackage}, every other {@code javaType} in {@code modelPackage}, each keeping the
+     * simple name its schema gives. {@code existingJavaType}s that name such a class
+     * ({@code java.util.Map<java.lang.String,dev.hookgen.cometchat.model.User>}) follow it. The documents
+     * on disk are not changed; a set whose classes are already there is returned as it is.
+     */
+    public SchemaSet placedIn(String apiPackage, String modelPackage) {
+        Map<String, String> moved = new TreeMap<>();
+        for (SchemaFile file : files()) {
+            boolean trigger = file.name().startsWith("triggers/");
+            walk(file.root(), "", (pointer, node) -> {
+                JsonNode javaType = node.get(Annotations.JAVA_TYPE);
+                if (javaType != null && javaType.isTextual()) {
+                    String target = (trigger && pointer.isEmpty() ? apiPackage : modelPackage) + "." + Names.simpleName(javaType.asText());
+                    if (!target.equals(javaType.asText())) {
+                        moved.putIfAbsent(javaType.asText(), target);
+                    }
+                }
+            });
+        }
+        if (moved.isEmpty()) {
+            return this;
+        }
+        SchemaSet placed = new SchemaSet(directory, root -> place(root, apiPackage, modelPackage, moved));
+        files.forEach((name, file) -> placed.files.put(name, new SchemaFile(name, file.path(), placed.placement.apply(file.root()))));
+        return placed;
+    }
+
+    private static JsonNode place(JsonNode root, String apiPackage, String modelPackage, Map<String, String> moved) {
+        JsonNode copy = root.deepCopy();
+        walk(copy, "", (pointer, node) -> {
+            ObjectNode object = (ObjectNode) node;
+            JsonNode javaType = object.get(Annotations.JAVA_TYPE);
+            if (javaType != null && javaType.isTextual()) {
+                object.put(Annotations.JAVA_TYPE, moved.getOrDefault(javaType.asText(), javaType.asText()));
+            }
+            JsonNode existing = object.get(Annotations.EXISTING_JAVA_TYPE);
+            if (existing != null && existing.isTextual()) {
+                StringBuilder type = new StringBuilder();
+                for (String token : existing.asText().split("(?=[<>,])|(?<=[<>,])")) {
+                    type.append(moved.getOrDefault(token.strip(), token));
+                }
+                object.put(Annotations.EXISTING_JAVA_TYPE, type.toString());
+            }
+        });
+        return copy;
+    }
+
+    /** The file at {@code uri} ({@code file:} URIs of this set's files), if it is one of this set's. */
+    public Optional<SchemaFile> file(URI uri) {
+        if (!"file".equals(uri.getScheme())) {
+            return Optional.empty();
+        }
+        Path path;
+        try {
+            path = Path.of(new URI(uri.getScheme(), uri.getSchemeSpecificPart(), null)).toAbsolutePath().normalize();
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (!path.startsWith(directory)) {
+            return Optional.empty();
+        }
+        String name = nameOf(path);
+        SchemaFile file = files.get(name);
+        if (file == null && Files.isRegularFile(path)) {
+            file = load(path);
+        }
+        return Optional.ofNullable(file);
     }
 
     /** Every file, in name order. */
@@ -172,7 +250,7 @@ public final class SchemaSet {
         if (root == null || !root.isObject()) {
             throw new SchemaException(name, "", "a schema must be a JSON object");
         }
-        SchemaFile file = new SchemaFile(name, path, root);
+        SchemaFile file = new SchemaFile(name, path, placement.apply(root));
         files.put(name, file);
         return file;
     }

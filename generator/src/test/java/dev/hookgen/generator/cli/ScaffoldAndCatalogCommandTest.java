@@ -45,7 +45,7 @@ class ScaffoldAndCatalogCommandTest {
 
     @Test
     void scaffoldWritesNothingWhenTheSampleDoesNotValidateAgainstTheDraft() throws Exception {
-        Path schemas = TestSchemas.copyTo(temp.resolve("schemas"));
+        Path schemas = TestSchemas.copyWithout(temp.resolve("schemas"), "message_pinned");
         Path sample = temp.resolve("message_pinned.json");
         Files.writeString(sample, "{\"trigger\": \"message_pinned\", \"data\": {\"note\": \"x\"}, \"region\": \"us\", \"webhook\": \"w\"}");
         int exit = run("scaffold", "--schemas", schemas.toString(), "--trigger", "message_pinned", sample.toString());
@@ -58,7 +58,7 @@ class ScaffoldAndCatalogCommandTest {
 
     @Test
     void scaffoldRejectsASampleThatIsNotJson() throws Exception {
-        Path schemas = TestSchemas.copyTo(temp.resolve("schemas"));
+        Path schemas = TestSchemas.copyWithout(temp.resolve("schemas"), "message_pinned");
         Path sample = temp.resolve("broken.json");
         Files.writeString(sample, "{\"trigger\": \"message_pinned\",}");
         assertEquals(1, run("scaffold", "--schemas", schemas.toString(), "--trigger", "message_pinned", sample.toString()));
@@ -84,10 +84,13 @@ class ScaffoldAndCatalogCommandTest {
         Path events = schemas.resolve("EVENTS.md");
 
         assertEquals(1, run("catalog", "--schemas", schemas.toString(), "--check"));
-        assertEquals("hookgen: " + events + " is missing: run " + EventsCatalog.COMMAND, err.toString().strip());
+        assertEquals("hookgen: " + events + " is missing: run catalog without --check", err.toString().strip());
 
         assertEquals(0, run("catalog", "--schemas", schemas.toString()));
         assertEquals("hookgen: wrote " + events, out.toString().strip());
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("catalog", "--schemas", schemas.toString()));
+        assertEquals("hookgen: " + events + " unchanged", out.toString().strip());
         assertEquals(EventsCatalog.render(CatalogReader.read(schemas, GeneratorConfig.DEFAULT_PACKAGE)), Files.readString(events));
 
         out.getBuffer().setLength(0);
@@ -99,6 +102,6 @@ class ScaffoldAndCatalogCommandTest {
         Files.writeString(trigger, Files.readString(trigger).replace("after the message is sent", "after a message is sent"));
         err.getBuffer().setLength(0);
         assertEquals(1, run("catalog", "--schemas", schemas.toString(), "--check"));
-        assertEquals("hookgen: " + events + " is out of date: run " + EventsCatalog.COMMAND, err.toString().strip());
+        assertEquals("hookgen: " + events + " is out of date: run catalog without --check", err.toString().strip());
     }
 }

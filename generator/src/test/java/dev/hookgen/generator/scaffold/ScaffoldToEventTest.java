@@ -9,10 +9,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookgen.generator.Generator;
 import dev.hookgen.generator.GeneratorConfig;
+import dev.hookgen.generator.JavaCompilation;
 import dev.hookgen.generator.TestSchemas;
 import dev.hookgen.generator.cli.HookgenCommand;
 import dev.hookgen.generator.output.GeneratedFiles;
+import dev.hookgen.generator.output.OutputWriter;
+import dev.hookgen.generator.schema.Names;
 import dev.hookgen.runtime.EventReader;
+import dev.hookgen.schemas.SchemaContract;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.Method;
@@ -33,12 +37,16 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 /**
  * The promise of the issue, end to end: in a copy of the schemas, {@code scaffold} a trigger the
- * project does not have from a sample, then generate, compile and load, with no other edit. This is
- * what {@code mvn install} does after a scaffold, minus Maven.
+ * project does not have from a sample, then check the copy against the schemas' contract (the checks
+ * {@code SchemaContractTest}, {@code SampleValidationTest} and {@code NegativeValidationTest} run on the
+ * real schemas), generate, compile and load, with no other edit. This is what {@code mvn install} does
+ * after a scaffold, minus Maven; {@code .ci/new-trigger} does it with Maven in a copy of the repository.
  */
 class ScaffoldToEventTest {
 
@@ -50,37 +58,40 @@ class ScaffoldToEventTest {
     @Test
     void aScaffoldedTriggerBecomesAnEventClassATriggerConstantAndAHandlerMethod() throws Exception {
         Path schemas = TestSchemas.copyTo(temp.resolve("schemas"));
-        Path sample = TestSchemas.resource("scaffold/message_pinned.json");
+        String wire = newWireName(schemas, "message_pinned");
+        String pascal = Names.pascal(wire);
+        Path sample = sampleOf("message_pinned", wire);
 
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = HookgenCommand.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute("scaffold", "--schemas", schemas.toString(), "--trigger", "message_pinned", sample.toString());
+        int exit = cli.execute("scaffold", "--schemas", schemas.toString(), "--trigger", wire, sample.toString());
         assertEquals(0, exit, err.toString());
-        assertTrue(Files.isRegularFile(schemas.resolve("triggers/message_pinned.json")));
-        assertEquals(Files.readString(sample), Files.readString(schemas.resolve("samples/message_pinned.json")));
+        assertTrue(Files.isRegularFile(schemas.resolve("triggers/" + wire + ".json")));
+        assertEquals(Files.readString(sample), Files.readString(schemas.resolve("samples/" + wire + ".json")));
+        new SchemaContract(schemas, GeneratorConfig.DEFAULT_PACKAGE).checkAll();
 
         GeneratedFiles files = Generator.generate(new GeneratorConfig(schemas, GeneratorConfig.DEFAULT_PACKAGE));
         ClassLoader loader = compile(files, temp.resolve("classes"));
 
         Class<?> webhookEvent = loader.loadClass("dev.hookgen.cometchat.WebhookEvent");
-        Class<?> event = loader.loadClass("dev.hookgen.cometchat.MessagePinnedEvent");
-        assertTrue(webhookEvent.isAssignableFrom(event), "MessagePinnedEvent implements WebhookEvent");
+        Class<?> event = loader.loadClass("dev.hookgen.cometchat." + pascal + "Event");
+        assertTrue(webhookEvent.isAssignableFrom(event), pascal + "Event implements WebhookEvent");
 
         Class<?> trigger = loader.loadClass("dev.hookgen.cometchat.Trigger");
-        Object constant = trigger.getField("MESSAGE_PINNED").get(null);
-        assertEquals("message_pinned", trigger.getMethod("wireName").invoke(constant));
+        Object constant = trigger.getField(Names.constant(wire)).get(null);
+        assertEquals(wire, trigger.getMethod("wireName").invoke(constant));
         assertEquals(event, trigger.getMethod("eventType").invoke(constant));
 
         Class<?> handler = loader.loadClass("dev.hookgen.cometchat.WebhookHandler");
-        Method onMessagePinned = handler.getMethod("onMessagePinned", event);
-        assertTrue(onMessagePinned.isDefault());
+        Method onEvent = handler.getMethod(Names.handlerMethod(wire), event);
+        assertTrue(onEvent.isDefault());
 
         // The shared shapes are reused, not copied: data.message is the Message every message event has.
         Class<?> data = event.getMethod("getData").getReturnType();
-        assertEquals("dev.hookgen.cometchat.model.MessagePinnedEventData", data.getName());
+        assertEquals("dev.hookgen.cometchat.model." + pascal + "EventData", data.getName());
         assertEquals(loader.loadClass("dev.hookgen.cometchat.model.Message"), data.getMethod("getMessage").getReturnType());
         assertEquals(loader.loadClass("dev.hookgen.cometchat.model.User"), data.getMethod("getPinnedBy").getReturnType());
         assertEquals(Long.class, data.getMethod("getPinnedAt").getReturnType());
@@ -89,18 +100,78 @@ class ScaffoldToEventTest {
         assertEquals("java.util.Map<java.lang.String, java.lang.Long>",
                 data.getMethod("getUnreadCounts").getGenericReturnType().getTypeName());
         ParameterizedType history = (ParameterizedType) data.getMethod("getHistory").getGenericReturnType();
-        assertEquals("dev.hookgen.cometchat.model.MessagePinnedHistoryItem", history.getActualTypeArguments()[0].getTypeName());
+        assertEquals("dev.hookgen.cometchat.model." + pascal + "HistoryItem", history.getActualTypeArguments()[0].getTypeName());
 
         // The sample parses to the new class and writes back to the same JSON.
         Class<?> events = loader.loadClass("dev.hookgen.cometchat.WebhookEvents");
         String payload = Files.readString(sample);
         Object parsed = events.getMethod("parse", String.class).invoke(null, payload);
         assertEquals(event, parsed.getClass());
-        assertEquals("<webhookID>:message_pinned:42:1696935103114", webhookEvent.getMethod("idempotencyKey").invoke(parsed));
+        assertEquals("<webhookID>:" + wire + ":42:1696935103114", webhookEvent.getMethod("idempotencyKey").invoke(parsed));
         String written = (String) events.getMethod("toJson", webhookEvent).invoke(null, parsed);
         assertEquals(JSON.readTree(payload), JSON.readTree(written));
-        JsonNode key = JSON.readTree(Files.readString(schemas.resolve("triggers/message_pinned.json"))).get("x-hookgen-idempotency-key");
+        JsonNode key = JSON.readTree(Files.readString(schemas.resolve("triggers/" + wire + ".json"))).get("x-hookgen-idempotency-key");
         assertEquals("[\"/webhook\",\"/trigger\",\"/data/message/id\",\"/data/pinnedAt\"]", key.toString());
+    }
+
+    /**
+     * Each sample under {@code src/test/resources/scaffold/} is a trigger the project does not have, with
+     * what a scaffold must handle: shared shapes, new objects, fractions, empty arrays, mixed arrays, a
+     * top-level session {@code type}, an {@code entityType} nobody declared ({@code message_pinned}, with
+     * maps keyed by id, is the test above). The
+     * draft passes the whole contract, compiles without a warning under {@code -Xlint:all -Werror}, and
+     * the sample parses to the new event class and writes back to the same JSON.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"poll_voted", "whiteboard_shared"})
+    void aScaffoldedDraftPassesTheContractCompilesCleanlyAndParsesLosslessly(String name) throws Exception {
+        Path schemas = TestSchemas.copyTo(temp.resolve("schemas"));
+        String wire = newWireName(schemas, name);
+        Path sample = sampleOf(name, wire);
+        CommandLine cli = HookgenCommand.commandLine();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(new StringWriter(), true));
+        cli.setErr(new PrintWriter(err, true));
+        assertEquals(0, cli.execute("scaffold", "--schemas", schemas.toString(), "--trigger", wire, sample.toString()), err.toString());
+
+        new SchemaContract(schemas, GeneratorConfig.DEFAULT_PACKAGE).checkAll();
+
+        OutputWriter.write(Generator.generate(new GeneratorConfig(schemas, GeneratorConfig.DEFAULT_PACKAGE)), temp.resolve("src"));
+        JavaCompilation.Result compiled = JavaCompilation.compile(temp.resolve("src"), temp.resolve("classes"));
+        compiled.assertClean();
+        ClassLoader loader = compiled.loader();
+        Class<?> webhookEvent = loader.loadClass("dev.hookgen.cometchat.WebhookEvent");
+        Class<?> event = loader.loadClass("dev.hookgen.cometchat." + Names.eventClass(wire));
+        Class<?> events = loader.loadClass("dev.hookgen.cometchat.WebhookEvents");
+        String payload = Files.readString(sample);
+        Object parsed = events.getMethod("parse", String.class).invoke(null, payload);
+        assertEquals(event, parsed.getClass());
+        String written = (String) events.getMethod("toJson", webhookEvent).invoke(null, parsed);
+        assertEquals(JSON.readTree(payload), JSON.readTree(written));
+    }
+
+    /**
+     * {@code preferred}, or {@code preferred_2}, {@code _3}, ... if the project has that trigger: the
+     * test needs one the project does not have, and a user may well scaffold {@code message_pinned}.
+     */
+    private static String newWireName(Path schemas, String preferred) {
+        String wire = preferred;
+        for (int i = 2; Files.exists(schemas.resolve("triggers/" + wire + ".json")); i++) {
+            wire = preferred + "_" + i;
+        }
+        return wire;
+    }
+
+    /** The sample {@code scaffold/<name>.json}, its {@code trigger} set to {@code wire}. */
+    private Path sampleOf(String name, String wire) throws Exception {
+        Path resource = TestSchemas.resource("scaffold/" + name + ".json");
+        if (wire.equals(name)) {
+            return resource;
+        }
+        String text = Files.readString(resource);
+        Path copy = temp.resolve(wire + ".json");
+        Files.writeString(copy, text.replace("\"trigger\": \"" + name + "\"", "\"trigger\": \"" + wire + "\""));
+        return copy;
     }
 
     /** Compiles the generated sources against Jackson, as the generated-models module does, and loads them. */

@@ -1,0 +1,125 @@
+package dev.hookgen.generator.maven;
+
+import dev.hookgen.generator.GeneratorConfig;
+import dev.hookgen.generator.schema.SchemaSources;
+import dev.hookgen.generator.schema.TriggerSelection;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.inject.Inject;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Dependency;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.resolution.ArtifactRequest;
+import org.eclipse.aether.resolution.ArtifactResolutionException;
+
+/**
+ * The options every goal reads schemas with, turned into one {@link GeneratorConfig}. Goals only call
+ * the generator's API with it.
+ */
+abstract class AbstractHookgenMojo extends AbstractMojo {
+
+    /** The folder of your own schemas: {@code definitions/}, {@code triggers/}, {@code samples/}. Need not exist when {@code schemaArtifacts} are given. */
+    @Parameter(property = "hookgen.schemaDirectory", defaultValue = "${project.basedir}/src/main/schemas", required = true)
+    File schemaDirectory;
+
+    /**
+     * Jars of schemas to start from, as {@code groupId:artifactId[:version]}, such as
+     * {@code dev.hookgen:hookgen-schemas} (CometChat's published schemas). A missing version is taken from
+     * the project's dependencies or dependency management. They are resolved like dependencies, put
+     * together in order, and {@code schemaDirectory} goes on top: its files are added, and replace a
+     * jar's file of the same name.
+     */
+    @Parameter(property = "hookgen.schemaArtifacts")
+    List<String> schemaArtifacts;
+
+    /** The package of the event API and the event classes. */
+    @Parameter(property = "hookgen.package", defaultValue = GeneratorConfig.DEFAULT_PACKAGE, required = true)
+    String packageName;
+
+    /** The package of every other generated class; default {@code <packageName>.model}. */
+    @Parameter(property = "hookgen.modelPackage")
+    String modelPackage;
+
+    /** Only these triggers, by wire name; {@code *} matches any characters. Default: every trigger. */
+    @Parameter(property = "hookgen.includeTriggers")
+    List<String> includeTriggers;
+
+    /** Leave these triggers out, by wire name; {@code *} matches any characters. */
+    @Parameter(property = "hookgen.excludeTriggers")
+    List<String> excludeTriggers;
+
+    /** Skips the goal. */
+    @Parameter(property = "hookgen.skip", defaultValue = "false")
+    boolean skip;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    MavenSession session;
+
+    @Inject
+    RepositorySystem repositorySystem;
+
+    /** The configuration: the schema directory (staged with the artifacts' schemas, if there are any), packages, triggers. */
+    GeneratorConfig config() throws MojoExecutionException {
+        Path schemas = schemaDirectory.toPath();
+        if (schemaArtifacts != null && !schemaArtifacts.isEmpty()) {
+            List<Path> sources = new ArrayList<>();
+            for (String coordinates : schemaArtifacts) {
+                sources.add(resolve(coordinates));
+            }
+            sources.add(schemas);
+            schemas = Path.of(project.getBuild().getDirectory(), "hookgen", "schemas");
+            for (SchemaSources.Replaced replaced : SchemaSources.stage(sources, schemas)) {
+                getLog().info("hookgen: " + replaced.file() + " of " + replaced.by() + " replaces the one of an earlier source");
+            }
+        }
+        try {
+            return new GeneratorConfig(schemas, packageName,
+                    modelPackage == null || modelPackage.isBlank() ? GeneratorConfig.defaultModelPackage(packageName) : modelPackage,
+                    new TriggerSelection(includeTriggers, excludeTriggers));
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("hookgen: " + e.getMessage(), e);
+        }
+    }
+
+    /** The jar of {@code groupId:artifactId[:version]}, resolved from the project's repositories (or the reactor). */
+    private Path resolve(String coordinates) throws MojoExecutionException {
+        String[] parts = coordinates.strip().split(":");
+        if (parts.length < 2 || parts.length > 3) {
+            throw new MojoExecutionException("hookgen: schemaArtifacts: \"" + coordinates + "\" is not groupId:artifactId[:version]");
+        }
+        String version = parts.length == 3 ? parts[2] : managedVersion(parts[0], parts[1]);
+        if (version == null) {
+            throw new MojoExecutionException("hookgen: schemaArtifacts: \"" + coordinates
+                    + "\" has no version, and the project neither depends on it nor manages it");
+        }
+        ArtifactRequest request = new ArtifactRequest(new DefaultArtifact(parts[0], parts[1], "jar", version),
+                project.getRemoteProjectRepositories(), null);
+        try {
+            return repositorySystem.resolveArtifact(session.getRepositorySession(), request).getArtifact().getFile().toPath();
+        } catch (ArtifactResolutionException e) {
+            throw new MojoExecutionException("hookgen: schemaArtifacts: cannot resolve " + coordinates + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String managedVersion(String groupId, String artifactId) {
+        List<Dependency> candidates = new ArrayList<>(project.getDependencies());
+        if (project.getDependencyManagement() != null) {
+            candidates.addAll(project.getDependencyManagement().getDependencies());
+        }
+        return candidates.stream()
+                .filter(d -> d.getGroupId().equals(groupId) && d.getArtifactId().equals(artifactId) && d.getVersion() != null)
+                .map(Dependency::getVersion)
+                .findFirst()
+                .orElse(null);
+    }
+}
