@@ -12,8 +12,8 @@ import java.lang.reflect.Proxy;
  * <p>Java has no public API for signals; this uses {@code sun.misc.Signal} of the {@code jdk.unsupported} module,
  * present in every OpenJDK build and used for this by servers such as Quarkus. It is reached by reflection
  * because naming it in source draws a warning that {@code -Xlint} cannot silence. Where it is missing, or the JVM
- * runs with {@code -Xrs}, {@link #install} returns false and the JVM's default stays: the shutdown hook still
- * stops gracefully, and the exit status is 143.
+ * runs with {@code -Xrs}, the JVM's default stays: the shutdown hook still stops gracefully, and the exit status
+ * is 143.
  */
 final class StopSignals {
 
@@ -21,13 +21,15 @@ final class StopSignals {
     }
 
     /**
-     * Runs {@code onSignal} on its own thread whenever SIGTERM or SIGINT arrives.
-     *
-     * @return whether both signals are now handled
+     * Runs {@code onSignal} on its own thread whenever SIGTERM or SIGINT arrives. Each signal is taken on its own:
+     * one the process inherited as ignored (SIGINT in a background job of a non-interactive shell) stays ignored.
      */
-    static boolean install(Runnable onSignal) {
+    static void install(Runnable onSignal) {
+        Class<?> signal;
+        Object handler;
+        Method handle;
         try {
-            Class<?> signal = Class.forName("sun.misc.Signal");
+            signal = Class.forName("sun.misc.Signal");
             Class<?> handlerType = Class.forName("sun.misc.SignalHandler");
             InvocationHandler invocation = (proxy, method, arguments) -> switch (method.getName()) {
                 case "handle" -> {
@@ -38,14 +40,17 @@ final class StopSignals {
                 case "equals" -> proxy == arguments[0];
                 default -> "StopSignals.handler";
             };
-            Object handler = Proxy.newProxyInstance(StopSignals.class.getClassLoader(), new Class<?>[] {handlerType}, invocation);
-            Method handle = signal.getMethod("handle", signal, handlerType);
-            for (String name : new String[] {"TERM", "INT"}) {
-                handle.invoke(null, signal.getConstructor(String.class).newInstance(name), handler);
-            }
-            return true;
+            handler = Proxy.newProxyInstance(StopSignals.class.getClassLoader(), new Class<?>[] {handlerType}, invocation);
+            handle = signal.getMethod("handle", signal, handlerType);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError unavailable) {
-            return false;
+            return;
+        }
+        for (String name : new String[] {"TERM", "INT"}) {
+            try {
+                handle.invoke(null, signal.getConstructor(String.class).newInstance(name), handler);
+            } catch (ReflectiveOperationException | RuntimeException refused) {
+                // ignored at start, or taken by the VM (-Xrs): the default stays for this one
+            }
         }
     }
 }

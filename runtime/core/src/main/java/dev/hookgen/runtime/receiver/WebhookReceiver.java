@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * The framework-free core of a CometChat webhook endpoint: authentication, body limit, parsing,
  * deduplication and the status policy, with no HTTP server in it, for the events of any catalog (the
- * {@link EventReader} it is built with). An adapter (the JDK server of {@code examples/receiver}, a servlet,
+ * {@link EventReader} it is built with). An adapter (the Jetty handler of {@code examples/receiver}, a servlet,
  * a Spring controller) routes {@code POST} requests for its path here and copies the {@link Response} back:
  * <pre>{@code
  * WebhookReceiver<WebhookEvent> receiver = WebhookReceiver.builder(WebhookEvents.parser())
