@@ -59,9 +59,13 @@ class HostileClientsTest {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() throws IOException {
             running.set(false);
-            thread.join();
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             for (RawClient client : clients) {
                 client.close();
             }
@@ -100,7 +104,8 @@ class HostileClientsTest {
                 }
             }
             assertEquals(16, TestReceiver.LIMITS.threads(), "more slow clients than threads");
-            try (Trickle trickle = new Trickle(slow, texts)) {
+            Trickle trickle = new Trickle(slow, texts);
+            try {
                 Thread.sleep(1_000); // every connection is well into its request
                 List<Long> millis = new ArrayList<>();
                 for (String sample : List.of("message_sent.json", "user_blocked.json", "call_ended.json")) {
@@ -108,6 +113,8 @@ class HostileClientsTest {
                 }
                 assertTrue(millis.stream().allMatch(m -> m < 1_000), "deliveries took " + millis + " ms");
                 assertEquals(4, receiver.lines().size());
+            } finally {
+                trickle.close();
             }
             List<String> log = receiver.log(36);
             assertEquals(32, log.stream().filter(line -> line.contains(" status=401 ")).count(),
@@ -128,10 +135,13 @@ class HostileClientsTest {
                 client.send(RawClient.head("POST", "/webhooks/cometchat", RawClient.authorization(), "Content-Length: 100000"));
                 texts.add(" ".repeat(100_000).getBytes(StandardCharsets.US_ASCII));
             }
-            try (Trickle trickle = new Trickle(slow, texts)) {
+            Trickle trickle = new Trickle(slow, texts);
+            try {
                 Thread.sleep(1_000);
                 long millis = millisToDeliver(receiver, "message_sent.json");
                 assertTrue(millis < 1_000, "took " + millis + " ms with 8 slow bodies and 2 threads");
+            } finally {
+                trickle.close();
             }
         }
     }
@@ -147,14 +157,18 @@ class HostileClientsTest {
             keptAlive.send(RawClient.head("GET", "/webhooks/cometchat"));
             assertEquals(405, keptAlive.read().status());
             long began = System.nanoTime();
-            try (Trickle trickle = new Trickle(List.of(trickling, keptAlive),
+            Trickle trickle = new Trickle(List.of(trickling, keptAlive),
                     List.of(RawClient.head("POST", "/webhooks/cometchat", "X-Pad: " + "a".repeat(4000)).getBytes(StandardCharsets.US_ASCII),
-                            RawClient.head("POST", "/webhooks/cometchat", "X-Pad: " + "b".repeat(4000)).getBytes(StandardCharsets.US_ASCII)))) {
+                            RawClient.head("POST", "/webhooks/cometchat", "X-Pad: " + "b".repeat(4000)).getBytes(StandardCharsets.US_ASCII)));
+            try {
                 assertTrue(trickling.closedByServerWithin(4_000), "a head trickling in");
                 long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
                 assertTrue(millis >= 900, "closed after " + millis + " ms, not before the timeout");
                 assertTrue(silent.closedByServerWithin(2_000), "a connection that sends nothing");
                 assertTrue(keptAlive.closedByServerWithin(2_000), "the second head on a kept-alive connection");
+            } finally {
+                trickle.close();
+                silent.close();
             }
             assertEquals(200, receiver.post("message_sent.json").statusCode(), "a prompt client is served");
         }
