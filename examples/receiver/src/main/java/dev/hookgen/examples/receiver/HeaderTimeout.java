@@ -25,6 +25,9 @@ import org.eclipse.jetty.util.thread.Scheduler;
  */
 final class HeaderTimeout extends EventsHandler implements Connection.Listener {
 
+    /** {@link Watch#waitingSince} of a connection that is not waiting for a request head. */
+    private static final long NOT_WAITING = Long.MIN_VALUE;
+
     private final long timeoutNanos;
 
     private final long sweepMillis;
@@ -45,11 +48,9 @@ final class HeaderTimeout extends EventsHandler implements Connection.Listener {
         volatile boolean inRequest;
         /** The connection's bytes in when its last answer was complete. */
         volatile long bytesAfterAnswer;
-        /** {@link System#nanoTime()} when the wait for the current request head began, or {@code NOT_WAITING}. */
+        /** {@link System#nanoTime()} when the wait for the current request head began, or {@link #NOT_WAITING}. */
         volatile long waitingSince;
     }
-
-    private static final long NOT_WAITING = Long.MIN_VALUE;
 
     @Override
     protected void doStart() throws Exception {
