@@ -3,19 +3,34 @@ package dev.hookgen.examples.receiver;
 import dev.hookgen.cometchat.WebhookEvent;
 import dev.hookgen.cometchat.WebhookEvents;
 import dev.hookgen.runtime.receiver.EventHandler;
+import dev.hookgen.runtime.receiver.Fsync;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The example's handler: appends each event to a file as one line of JSON ({@link WebhookEvents#toJson}),
- * the JSON Lines format. When {@link #handle} returns, the line is in the file (and on disk when
- * {@code sync} is on): this is the durable hand-off point after which the delivery is answered 200.
+ * the JSON Lines format. When {@link #handle} returns, the line is in the file at the configured path (and on
+ * disk when {@code sync} is on): this is the durable hand-off point after which the delivery is answered 200.
+ *
+ * <p><b>Rotation and deletion.</b> Before each write the file at the path is checked to be the one open (same
+ * device and inode); when it was deleted or renamed (by {@code logrotate}, {@code mv}, {@code rm}), a new file is
+ * created at the path and written to instead. After the write (and the {@code fsync}) the check is made again, and
+ * a line that went to a file moved away in between is written again to the new one: a line may then be in both
+ * (at-least-once), but {@link #handle} never returns for a line that is not in the file at the path. If no file can
+ * be created there, {@link #handle} throws and the delivery is answered 500. After a file is created, its folder is
+ * forced to disk too ({@link Fsync}), so that the new name survives a power loss.
  *
  * <p>Thread-safe: lines are written whole, one at a time, so concurrent requests never interleave
  * within a line. A write that fails part-way is cut back off the file, so a failed event (answered
@@ -27,23 +42,24 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class JsonLinesHandler implements EventHandler<WebhookEvent>, Closeable {
 
-    private final Path file;
+    /** How often one line is written again when the file keeps being replaced under it. */
+    static final int MAX_ATTEMPTS = 3;
 
-    private final FileChannel channel;
+    private final Path file;
 
     private final boolean sync;
 
+    /** Guards {@link #current}, every write, and reopening. */
     private final ReentrantLock lock = new ReentrantLock();
 
-    private final Object syncLock = new Object();
+    private Segment current;
 
-    /** How much of the file is known to be on disk; guarded by {@link #syncLock}. */
-    private long synced;
+    private boolean closed;
 
-    private JsonLinesHandler(Path file, FileChannel channel, boolean sync) {
+    private JsonLinesHandler(Path file, boolean sync, Segment current) {
         this.file = file;
-        this.channel = channel;
         this.sync = sync;
+        this.current = current;
     }
 
     /**
@@ -54,57 +70,47 @@ public final class JsonLinesHandler implements EventHandler<WebhookEvent>, Close
      *     operating system (lost if the machine, not just the process, dies)
      */
     public static JsonLinesHandler open(Path file, boolean sync) throws IOException {
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-        try {
-            if (endsInsideALine(file)) {
-                writeFully(channel, ByteBuffer.wrap(new byte[] {'\n'}));
-            }
-        } catch (IOException e) {
-            channel.close();
-            throw e;
-        }
-        return new JsonLinesHandler(file, channel, sync);
+        return new JsonLinesHandler(file, sync, Segment.open(file));
     }
 
     @Override
     public void handle(WebhookEvent event) throws IOException {
         byte[] line = (WebhookEvents.toJson(event) + "\n").getBytes(StandardCharsets.UTF_8);
-        long end;
-        lock.lock();
-        try {
-            long before = channel.size();
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            Segment segment;
+            long end;
+            lock.lock();
             try {
-                writeFully(channel, ByteBuffer.wrap(line));
-            } catch (IOException e) {
-                try {
-                    channel.truncate(before);
-                } catch (IOException cutFailed) {
-                    e.addSuppressed(cutFailed);
-                }
-                throw e;
+                segment = currentSegment();
+                end = segment.append(line);
+            } finally {
+                lock.unlock();
             }
-            end = before + line.length;
-        } finally {
-            lock.unlock();
-        }
-        if (sync) {
-            syncUpTo(end);
-        }
-    }
-
-    /**
-     * Group commit: one {@code fsync} covers every line written before it started, so the threads
-     * that waited for it find their line already on disk and return without one of their own.
-     */
-    private void syncUpTo(long end) throws IOException {
-        synchronized (syncLock) {
-            if (synced >= end) {
+            try {
+                if (sync) {
+                    segment.syncUpTo(end);
+                }
+            } catch (ClosedChannelException replacedMeanwhile) {
+                continue; // another request found the file replaced and closed this one (after forcing it)
+            }
+            if (segment.isAt(file)) {
                 return;
             }
-            long written = channel.size();
-            channel.force(false);
-            synced = written;
         }
+        throw new IOException("the events file " + file + " was replaced during each of " + MAX_ATTEMPTS + " attempts to write a line");
+    }
+
+    /** The open file, reopened first when the file at the path is another one or none. */
+    private Segment currentSegment() throws IOException {
+        if (closed) {
+            throw new ClosedChannelException();
+        }
+        if (!current.isAt(file)) {
+            Segment replaced = current;
+            current = Segment.open(file);
+            replaced.close();
+        }
+        return current;
     }
 
     public Path file() {
@@ -116,24 +122,135 @@ public final class JsonLinesHandler implements EventHandler<WebhookEvent>, Close
     public void close() throws IOException {
         lock.lock();
         try {
-            if (channel.isOpen()) {
-                channel.force(true);
-                channel.close();
+            if (!closed) {
+                closed = true;
+                current.close();
             }
         } finally {
             lock.unlock();
         }
     }
 
-    private static boolean endsInsideALine(Path file) throws IOException {
-        try (FileChannel reader = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = reader.size();
-            if (size == 0) {
+    /** One open file: its channel, its identity on disk, and how much of it is known to be on disk. */
+    private static final class Segment {
+
+        private final FileChannel channel;
+
+        /** The file's device and inode ({@link BasicFileAttributes#fileKey()}); null where the platform has none. */
+        private final Object key;
+
+        private final Object syncLock = new Object();
+
+        /** How much of the file is known to be on disk; guarded by {@link #syncLock}. */
+        private long synced;
+
+        private Segment(FileChannel channel, Object key) {
+            this.channel = channel;
+            this.key = key;
+        }
+
+        /** Opens the file at {@code file} for appending, creating it (and forcing its folder) when missing. */
+        static Segment open(Path file) throws IOException {
+            while (true) {
+                FileChannel channel;
+                boolean created;
+                try {
+                    channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+                    created = true;
+                } catch (FileAlreadyExistsException exists) {
+                    try {
+                        channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+                    } catch (NoSuchFileException goneMeanwhile) {
+                        continue;
+                    }
+                    created = false;
+                }
+                try {
+                    if (created) {
+                        Path folder = file.toAbsolutePath().getParent();
+                        if (folder != null) {
+                            Fsync.directory(folder);
+                        }
+                    } else if (endsInsideALine(file)) {
+                        writeFully(channel, ByteBuffer.wrap(new byte[] {'\n'}));
+                    }
+                    // the identity of what was opened: the path's, read right after opening it
+                    return new Segment(channel, Files.readAttributes(file, BasicFileAttributes.class).fileKey());
+                } catch (NoSuchFileException goneMeanwhile) {
+                    channel.close();
+                } catch (IOException | RuntimeException e) {
+                    channel.close();
+                    throw e;
+                }
+            }
+        }
+
+        /** Whether the file at {@code file} is this one: false when it was deleted, or renamed and replaced. */
+        boolean isAt(Path file) throws IOException {
+            if (!channel.isOpen()) {
                 return false;
             }
-            ByteBuffer last = ByteBuffer.allocate(1);
-            reader.read(last, size - 1);
-            return last.get(0) != '\n';
+            try {
+                return Objects.equals(key, Files.readAttributes(file, BasicFileAttributes.class).fileKey());
+            } catch (NoSuchFileException deleted) {
+                return false;
+            }
+        }
+
+        /** Appends the line whole, or cuts a partial write back off; returns the file's length after it. */
+        long append(byte[] line) throws IOException {
+            long before = channel.size();
+            try {
+                writeFully(channel, ByteBuffer.wrap(line));
+            } catch (IOException e) {
+                try {
+                    channel.truncate(before);
+                } catch (IOException cutFailed) {
+                    e.addSuppressed(cutFailed);
+                }
+                throw e;
+            }
+            return before + line.length;
+        }
+
+        /**
+         * Group commit: one {@code fsync} covers every line written before it started, so the threads
+         * that waited for it find their line already on disk and return without one of their own.
+         */
+        void syncUpTo(long end) throws IOException {
+            synchronized (syncLock) {
+                if (synced >= end) {
+                    return;
+                }
+                long written = channel.size();
+                channel.force(false);
+                synced = written;
+            }
+        }
+
+        /** Forces what was written to disk and closes. */
+        void close() throws IOException {
+            synchronized (syncLock) {
+                if (channel.isOpen()) {
+                    try {
+                        channel.force(true);
+                    } finally {
+                        channel.close();
+                    }
+                }
+            }
+        }
+
+        private static boolean endsInsideALine(Path file) throws IOException {
+            try (FileChannel reader = FileChannel.open(file, StandardOpenOption.READ)) {
+                long size = reader.size();
+                if (size == 0) {
+                    return false;
+                }
+                ByteBuffer last = ByteBuffer.allocate(1);
+                reader.read(last, size - 1);
+                return last.get(0) != '\n';
+            }
         }
     }
 

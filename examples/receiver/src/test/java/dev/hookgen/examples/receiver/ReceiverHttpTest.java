@@ -177,8 +177,31 @@ class ReceiverHttpTest {
             assertArrayEquals(noTrigger, Files.readAllBytes(files.get(1)));
             assertEquals(List.of(), receiver.lines());
             String log = receiver.log(1).get(0);
-            assertTrue(log.contains("status=200 trigger=message_sent"), log);
+            assertTrue(log.matches("\\S+Z POST /webhooks/cometchat status=200 ms=\\d+ trigger=message_sent .*"), log);
             assertTrue(log.endsWith("outcome=dead_lettered at=$.data.message.sentAt"), log);
+        }
+    }
+
+    @Test
+    void toleratedDriftIsWrittenAsUsualAndLoggedOncePerPlace() throws Exception {
+        String sample = new String(Samples.get("message_sent.json"), StandardCharsets.UTF_8);
+        // lastActiveAt is optional: another type is tolerated, kept and written back
+        String first = sample.replace("\"lastActiveAt\": 1696934440", "\"lastActiveAt\": \"yesterday\"");
+        String second = first.replace("\"id\": \"1\"", "\"id\": \"2\"");
+        assertFalse(first.equals(sample) || second.equals(first), "the sample has the fields this test changes");
+        try (TestReceiver receiver = new TestReceiver(dir)) {
+            assertEquals("accepted\n", receiver.send(receiver.post(first.getBytes(StandardCharsets.UTF_8)).build()).body());
+            assertEquals("accepted\n", receiver.send(receiver.post(second.getBytes(StandardCharsets.UTF_8)).build()).body());
+            List<String> lines = receiver.lines();
+            assertEquals(2, lines.size());
+            ObjectMapper json = new ObjectMapper();
+            assertEquals(json.readTree(first), json.readTree(lines.get(0)), "written back as it came");
+            List<String> log = receiver.log(2);
+            long named = log.stream().filter(line -> line.contains("new_drift=")).count();
+            assertEquals(1, named, log.toString());
+            assertTrue(log.stream().anyMatch(line -> line.endsWith(
+                    "new_drift=\"$.data.message.data.entities.sender.entity.lastActiveAt (integer expected)\"")), log.toString());
+            assertEquals(Map.of("message_sent $.data.message.data.entities.sender.entity.lastActiveAt", 2L), receiver.receiver.driftCounts());
         }
     }
 
@@ -199,7 +222,7 @@ class ReceiverHttpTest {
                     .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(over))).build());
             assertEquals(413, chunked.statusCode(), "no Content-Length: read up to one byte past the limit");
 
-            assertEquals("HTTP/1.1 413 Request Entity Too Large", answerBeforeTheBody(receiver, 8L << 30),
+            assertEquals("HTTP/1.1 413 Payload Too Large", answerBeforeTheBody(receiver, 8L << 30),
                     "an 8 GiB Content-Length is answered before the body is sent");
 
             assertEquals(200, receiver.send(receiver.post(exactly).build()).statusCode(), "a body of exactly the limit is fine");
@@ -263,7 +286,7 @@ class ReceiverHttpTest {
 
             List<String> log = receiver.log(4);
             assertEquals(4, log.size(), log.toString());
-            String line = "POST /webhooks/cometchat status=%d trigger=%s ms=\\d+ outcome=%s";
+            String line = "POST /webhooks/cometchat status=%d ms=\\d+ trigger=%s outcome=%s";
             assertTrue(log.get(0).matches("\\S+Z " + line.formatted(200, "message_sent", "accepted")), log.get(0));
             assertTrue(log.get(1).matches("\\S+Z " + line.formatted(200, "message_sent", "duplicate")), log.get(1));
             assertTrue(log.get(2).matches("\\S+Z " + line.formatted(400, "-", "malformed")), log.get(2));
@@ -407,6 +430,7 @@ class ReceiverHttpTest {
             }
         });
         assertTrue(refusesConnections(port), "the listening socket is closed at once");
+        Thread.sleep(1_500); // longer than Jetty's idle timeout for connections of a server shutting down
         assertFalse(closing.isDone(), "close waits for the request in flight");
 
         mayFinish.countDown();

@@ -35,6 +35,7 @@ final class TestReceiver implements AutoCloseable {
     final Path events;
     final Path dead;
     final JsonLinesHandler lines;
+    final WebhookReceiver<WebhookEvent> receiver;
     final HttpReceiverServer server;
     final List<String> log = Collections.synchronizedList(new ArrayList<>());
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -44,22 +45,35 @@ final class TestReceiver implements AutoCloseable {
         this(dir, lines -> lines, WebhookReceiver.DEFAULT_MAX_BODY_BYTES);
     }
 
+    /** The command's limits, with 5 seconds of grace. */
+    static final ServerLimits LIMITS = ServerLimits.defaults().withGracePeriod(Duration.ofSeconds(5));
+
     /**
      * @param handler builds the handler around the JSON Lines one
      */
     TestReceiver(Path dir, Function<JsonLinesHandler, EventHandler<WebhookEvent>> handler, int maxBodyBytes) throws IOException {
+        this(dir, handler, maxBodyBytes, LIMITS);
+    }
+
+    /** Served with other limits (shorter timeouts, fewer connections). */
+    TestReceiver(Path dir, ServerLimits limits) throws IOException {
+        this(dir, lines -> lines, WebhookReceiver.DEFAULT_MAX_BODY_BYTES, limits);
+    }
+
+    TestReceiver(Path dir, Function<JsonLinesHandler, EventHandler<WebhookEvent>> handler, int maxBodyBytes, ServerLimits limits)
+            throws IOException {
         events = dir.resolve("events.jsonl");
         dead = dir.resolve("dead");
         lines = JsonLinesHandler.open(events, true);
         EventHandler<WebhookEvent> chain = handler.apply(lines);
-        WebhookReceiver<WebhookEvent> receiver = WebhookReceiver.builder(WebhookEvents.parser())
+        receiver = WebhookReceiver.builder(WebhookEvents.parser())
                 .credentials(List.of(new Credentials(USER, PASSWORD), new Credentials(ROTATED_USER, ROTATED_PASSWORD)))
                 .maxBodyBytes(maxBodyBytes)
                 .deadLetters(new DeadLetters(dead))
                 .handler(chain)
                 .build();
         server = HttpReceiverServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                HttpReceiverServer.DEFAULT_PATH, receiver, 16, 5, log::add);
+                HttpReceiverServer.DEFAULT_PATH, receiver, limits, log::add);
     }
 
     URI endpoint() {

@@ -21,15 +21,21 @@ import java.util.UUID;
  * {@code curl -u U:P --data-binary @dead/message_sent.3f2a...json http://host/webhooks/cometchat}.
  *
  * <p>A file appears whole or not at all: it is written under a temporary name, forced to disk and
- * then renamed.
+ * then renamed, and the folder is forced after the rename ({@link Fsync}), so that a payload answered
+ * 200 keeps its name through a power loss.
  */
 public final class DeadLetters {
 
     private final Path directory;
 
-    /** Creates the folder when it does not exist. */
+    /** Creates the folder when it does not exist, and then forces its parent folder to disk. */
     public DeadLetters(Path directory) throws IOException {
+        boolean created = !Files.isDirectory(directory);
         this.directory = Files.createDirectories(directory);
+        Path parent = this.directory.toAbsolutePath().getParent();
+        if (created && parent != null) {
+            Fsync.directory(parent);
+        }
     }
 
     /**
@@ -41,6 +47,7 @@ public final class DeadLetters {
     public Path save(byte[] body, String trigger) throws IOException {
         Path target = directory.resolve(fileName(trigger) + "." + sha256(body) + ".json");
         if (Files.exists(target)) {
+            Fsync.directory(directory); // the first attempt may have failed between its rename and this
             return target;
         }
         Path temporary = directory.resolve(".incoming-" + UUID.randomUUID() + ".tmp");
@@ -53,6 +60,7 @@ public final class DeadLetters {
                 channel.force(true);
             }
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Fsync.directory(directory);
         } finally {
             Files.deleteIfExists(temporary);
         }

@@ -9,14 +9,16 @@ import dev.hookgen.runtime.WebhookParseException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The framework-free core of a CometChat webhook endpoint: authentication, body limit, parsing,
  * deduplication and the status policy, with no HTTP server in it, for the events of any catalog (the
- * {@link EventReader} it is built with). An adapter (the JDK server of {@code examples/receiver}, a servlet,
+ * {@link EventReader} it is built with). An adapter (the Jetty handler of {@code examples/receiver}, a servlet,
  * a Spring controller) routes {@code POST} requests for its path here and copies the {@link Response} back:
  * <pre>{@code
  * WebhookReceiver<WebhookEvent> receiver = WebhookReceiver.builder(WebhookEvents.parser())
@@ -101,7 +103,41 @@ public final class WebhookReceiver<E extends Event> {
         public Optional<Throwable> failureCause() {
             return Optional.ofNullable(failure);
         }
+
+        /**
+         * This answer's fields for a one-line request log, each made safe with {@link Logfmt} (the trigger
+         * comes from the body): {@code trigger=message_sent outcome=accepted}, then for a dead letter
+         * {@code at=} the JSON path of the mismatch (never the parser's message: it can quote a value
+         * of the body), and for any other failure {@code error="IOException: No space left on device"}.
+         * Never the body, the {@code Authorization} header or the user name.
+         */
+        public String logFields() {
+            StringBuilder fields = new StringBuilder()
+                    .append("trigger=").append(Logfmt.value(trigger, MAX_LOGGED_TRIGGER_CHARS))
+                    .append(" outcome=").append(outcome.name().toLowerCase(Locale.ROOT));
+            if (failure instanceof WebhookParseException drift) {
+                fields.append(" at=").append(Logfmt.value(drift.location().orElse("$"), MAX_LOGGED_PATH_CHARS));
+            } else if (failure != null) {
+                String error = failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+                fields.append(" error=").append(Logfmt.value(error, MAX_LOGGED_ERROR_CHARS));
+            }
+            if (!newDrift.isEmpty()) {
+                // tolerated drift at a place not seen before: named once, counted in driftCounts() after that
+                String places = newDrift.stream().map(d -> d.path() + " (" + d.expected() + " expected)").collect(Collectors.joining(", "));
+                fields.append(" new_drift=").append(Logfmt.value(places, MAX_LOGGED_PATH_CHARS));
+            }
+            return fields.toString();
+        }
     }
+
+    /** How much of a trigger name {@link Response#logFields()} logs; CometChat's are far shorter. */
+    static final int MAX_LOGGED_TRIGGER_CHARS = 64;
+
+    /** How much of the JSON path of a schema mismatch {@link Response#logFields()} logs. */
+    static final int MAX_LOGGED_PATH_CHARS = 200;
+
+    /** How much of an error message {@link Response#logFields()} logs. */
+    static final int MAX_LOGGED_ERROR_CHARS = 300;
 
     private final BasicAuth auth;
 
@@ -147,12 +183,9 @@ public final class WebhookReceiver<E extends Event> {
      * @param contentLength the {@code Content-Length}, or -1 when unknown (chunked)
      */
     public Response handle(String authorization, InputStream body, long contentLength) {
-        if (!auth.accepts(authorization)) {
-            return new Response(Outcome.UNAUTHORIZED, null, "unauthorized\n",
-                    Map.of("WWW-Authenticate", BasicAuth.CHALLENGE), null);
-        }
-        if (contentLength > maxBodyBytes()) {
-            return tooLarge();
+        Optional<Response> early = answerBeforeBody(authorization, contentLength);
+        if (early.isPresent()) {
+            return early.get();
         }
         byte[] bytes;
         try {
@@ -170,6 +203,30 @@ public final class WebhookReceiver<E extends Event> {
             return e.isSchemaDrift() ? deadLetter(bytes, e) : new Response(Outcome.MALFORMED, null, e.getMessage() + "\n", Map.of(), null);
         }
         return deliver(event);
+    }
+
+    /**
+     * The answer a request gets from its headers alone, before any of its body is read: 401 without accepted
+     * credentials, 413 when its {@code Content-Length} is over the limit. Empty when the body is to be read and
+     * given to {@link #handle}, which makes the same checks first.
+     *
+     * <p>An adapter that answers {@code Expect: 100-continue} (RFC 9110, section 10.1.1) calls this before it
+     * sends the {@code 100 Continue}, and sends this answer instead when there is one, so that a client is never
+     * invited to send a body that will be refused; an adapter that reads the body asynchronously calls it
+     * before reading, so that no one without credentials makes the server read or buffer a body.
+     *
+     * @param authorization the {@code Authorization} header, or null
+     * @param contentLength the {@code Content-Length}, or -1 when unknown (chunked)
+     */
+    public Optional<Response> answerBeforeBody(String authorization, long contentLength) {
+        if (!auth.accepts(authorization)) {
+            return Optional.of(new Response(Outcome.UNAUTHORIZED, null, "unauthorized\n",
+                    Map.of("WWW-Authenticate", BasicAuth.CHALLENGE), null));
+        }
+        if (contentLength > maxBodyBytes()) {
+            return Optional.of(tooLarge());
+        }
+        return Optional.empty();
     }
 
     private Response deliver(E event) {

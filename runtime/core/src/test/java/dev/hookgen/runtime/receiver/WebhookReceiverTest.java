@@ -78,6 +78,8 @@ class WebhookReceiverTest {
         assertEquals(Outcome.ACCEPTED, second.outcome());
         assertEquals(List.of(), second.newDrift());
         assertEquals(Map.of("ping $.data.at", 2L), receiver.driftCounts());
+        assertEquals("trigger=ping outcome=accepted new_drift=\"$.data.at (integer expected)\"", first.logFields());
+        assertEquals("trigger=ping outcome=accepted", second.logFields());
         assertEquals(2, handled.size());
         assertEquals(List.of(), post(receiver, PING).newDrift());
     }
@@ -235,6 +237,49 @@ class WebhookReceiverTest {
             assertEquals(Map.of("WWW-Authenticate", "Basic realm=\"cometchat-webhooks\", charset=\"UTF-8\""), response.headers());
             assertEquals(0, body.read);
         }
+    }
+
+    @Test
+    void theAnswerBeforeTheBodyIs401Or413AndNothingForARequestWhoseBodyIsWanted() throws IOException {
+        WebhookReceiver<TestEvent> receiver = builder().maxBodyBytes(1024).build();
+        Response unauthorized = receiver.answerBeforeBody(basic("u", "wrong"), 10).orElseThrow();
+        assertEquals(401, unauthorized.status());
+        assertEquals(Map.of("WWW-Authenticate", "Basic realm=\"cometchat-webhooks\", charset=\"UTF-8\""), unauthorized.headers());
+        assertEquals(401, receiver.answerBeforeBody(null, 1025).orElseThrow().status(), "credentials first, then the size");
+        Response tooLarge = receiver.answerBeforeBody(AUTH, 1025).orElseThrow();
+        assertEquals(Outcome.TOO_LARGE, tooLarge.outcome());
+        assertEquals("the body is larger than 1024 bytes\n", tooLarge.body());
+        assertTrue(receiver.answerBeforeBody(AUTH, 1024).isEmpty());
+        assertTrue(receiver.answerBeforeBody(AUTH, -1).isEmpty(), "chunked: the length is checked while reading");
+    }
+
+    @Test
+    void theLogFieldsNameTriggerOutcomeAndThePathOfADriftButNeverTheParsersMessage() throws IOException {
+        WebhookReceiver<TestEvent> receiver = builder().build();
+        assertEquals("trigger=ping outcome=accepted", post(receiver, PING).logFields());
+        assertEquals("trigger=ping outcome=duplicate", post(receiver, PING).logFields());
+        assertEquals("trigger=- outcome=unauthorized", receiver.answerBeforeBody(null, -1).orElseThrow().logFields());
+        assertEquals("trigger=- outcome=malformed", post(receiver, "{broken secret").logFields());
+        assertEquals("trigger=ping outcome=dead_lettered at=$.data.id",
+                post(receiver, "{\"trigger\":\"ping\",\"data\":{\"id\":424242}}").logFields(), "the value stays out");
+        Response failed = builder().handler(event -> {
+            throw new IOException("No space left on device");
+        }).build().handle(AUTH, new ByteArrayInputStream(PING.getBytes(UTF_8)), -1);
+        assertEquals("trigger=ping outcome=failed error=\"IOException: No space left on device\"", failed.logFields());
+    }
+
+    @Test
+    void everyLoggedFieldFromTheRequestIsEscapedAndCapped() throws IOException {
+        WebhookReceiver<TestEvent> receiver = builder().build();
+        String forged = "pong\\n2026-01-01T00:00:00Z POST / status=200 trigger=ping";
+        String fields = post(receiver, "{\"trigger\":\"" + forged + "\",\"webhook\":\"w\"}").logFields();
+        assertEquals("trigger=\"pong\\u000a2026-01-01T00:00:00Z POST / status=200 trigger=ping\" outcome=accepted", fields);
+        String ansi = post(receiver, "{\"trigger\":\"\\u001b[2J\\r\\u0000x\",\"webhook\":\"w\"}").logFields();
+        assertEquals("trigger=\\u001b[2J\\u000d\\u0000x outcome=accepted", ansi);
+        String huge = post(receiver, "{\"trigger\":\"" + "t".repeat(10_240) + "\",\"webhook\":\"w\"}").logFields();
+        assertEquals("trigger=\"" + "t".repeat(64) + "...(10240 chars)\" outcome=accepted", huge);
+        String key = "{\"trigger\":\"ping\",\"data\":{\"id\":{\"a\\nb\": 1}}}";
+        assertEquals("trigger=ping outcome=dead_lettered at=$.data.id", post(receiver, key).logFields());
     }
 
     @Test
