@@ -13,9 +13,14 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * Every statement on {@code hookgen_inbox}, each in its own short transaction (the connection's auto-commit, or a
- * commit right after): the one place that knows the table's columns. The database's clock ({@code now()}) times
- * leases, backoff and retention, so that instances with skewed clocks agree.
+ * Every statement on {@code hookgen_inbox}, each in its own short transaction: the one place that knows the table's
+ * columns. The database's clock ({@code now()}) times leases, backoff and retention, so that instances with skewed
+ * clocks agree.
+ *
+ * <p>Only the insert of a delivery, which the 200 acknowledges, waits for its commit to reach the disk. The workers'
+ * bookkeeping (claims, done, retries, dead, give-backs, retention) commits with {@code synchronous_commit} off for its
+ * own transaction: a crash of the database server can lose the last fraction of a second of it, and the rows concerned
+ * are then handled again (at least once, never lost), while a worker no longer waits for a disk flush per event.
  */
 final class InboxTable {
 
@@ -105,34 +110,36 @@ final class InboxTable {
     /** Leases up to {@code limit} due rows to {@code owner}, oldest due first; rows locked by others are skipped. */
     List<InboxRow> claim(String owner, int limit, Duration lease) throws SQLException {
         List<InboxRow> rows = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection(); PreparedStatement claim = connection.prepareStatement(CLAIM)) {
-            claim.setString(1, owner);
-            claim.setLong(2, lease.toMillis());
-            claim.setInt(3, limit);
-            try (ResultSet result = claim.executeQuery()) {
-                while (result.next()) {
-                    rows.add(new InboxRow(result.getLong(1), result.getString(2), result.getString(3), result.getBytes(4), result.getInt(5)));
+        bookkeeping(connection -> {
+            try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
+                claim.setString(1, owner);
+                claim.setLong(2, lease.toMillis());
+                claim.setInt(3, limit);
+                try (ResultSet result = claim.executeQuery()) {
+                    while (result.next()) {
+                        rows.add(new InboxRow(result.getLong(1), result.getString(2), result.getString(3), result.getBytes(4), result.getInt(5)));
+                    }
                 }
             }
-            commit(connection);
-        }
+            return rows.size();
+        });
         rows.sort(Comparator.comparingLong(InboxRow::id));
         return rows;
     }
 
     /** Marks a claimed row handled; false when the lease was lost (expired and claimed by another worker). */
     boolean done(InboxRow row, String owner, boolean untyped) throws SQLException {
-        return update(DONE, untyped, row.id(), owner, row.attempts());
+        return bookkeeping(DONE, untyped, row.id(), owner, row.attempts()) == 1;
     }
 
     /** Returns a claimed row to pending, due after {@code delay}. */
     boolean retry(InboxRow row, String owner, Duration delay, String error) throws SQLException {
-        return update(RETRY, delay.toMillis(), truncate(error), row.id(), owner, row.attempts());
+        return bookkeeping(RETRY, delay.toMillis(), truncate(error), row.id(), owner, row.attempts()) == 1;
     }
 
     /** Sets a claimed row aside as dead, with the reason. */
     boolean dead(InboxRow row, String owner, String error) throws SQLException {
-        return update(DEAD, truncate(error), row.id(), owner, row.attempts());
+        return bookkeeping(DEAD, truncate(error), row.id(), owner, row.attempts()) == 1;
     }
 
     /** Gives claimed rows back untouched, due at once, their attempt not counted. */
@@ -140,13 +147,14 @@ final class InboxTable {
         if (rows.isEmpty()) {
             return;
         }
-        try (Connection connection = dataSource.getConnection(); PreparedStatement release = connection.prepareStatement(RELEASE)) {
-            Array ids = connection.createArrayOf("bigint", rows.stream().map(InboxRow::id).toArray(Long[]::new));
-            release.setArray(1, ids);
-            release.setString(2, owner);
-            release.executeUpdate();
-            commit(connection);
-        }
+        bookkeeping(connection -> {
+            try (PreparedStatement release = connection.prepareStatement(RELEASE)) {
+                Array ids = connection.createArrayOf("bigint", rows.stream().map(InboxRow::id).toArray(Long[]::new));
+                release.setArray(1, ids);
+                release.setString(2, owner);
+                return release.executeUpdate();
+            }
+        });
     }
 
     InboxCounts counts() throws SQLException {
@@ -163,17 +171,11 @@ final class InboxTable {
     int deleteDone(boolean untyped, Duration age) throws SQLException {
         int chunk = 1000;
         int total = 0;
-        try (Connection connection = dataSource.getConnection(); PreparedStatement delete = connection.prepareStatement(DELETE_DONE)) {
-            int deleted;
-            do {
-                delete.setBoolean(1, untyped);
-                delete.setLong(2, age.toMillis());
-                delete.setInt(3, chunk);
-                deleted = delete.executeUpdate();
-                commit(connection);
-                total += deleted;
-            } while (deleted == chunk);
-        }
+        int deleted;
+        do {
+            deleted = bookkeeping(DELETE_DONE, untyped, age.toMillis(), chunk);
+            total += deleted;
+        } while (deleted == chunk);
         return total;
     }
 
@@ -207,6 +209,44 @@ final class InboxTable {
     /** Records why a row (dead, or done as an unknown trigger) does not fit the schemas now: it is dead. */
     void stillDead(long id, String status, String error) throws SQLException {
         update(STILL_DEAD, truncate(error), id, status);
+    }
+
+    /** One statement of the workers' bookkeeping, committed without waiting for the disk; how many rows it changed. */
+    private int bookkeeping(String sql, Object... parameters) throws SQLException {
+        return bookkeeping(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    update.setObject(i + 1, parameters[i]);
+                }
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    /** Runs {@code work} in a transaction of its own whose commit does not wait for the WAL to reach the disk. */
+    private int bookkeeping(Work work) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                try (Statement local = connection.createStatement()) {
+                    local.execute("SET LOCAL synchronous_commit TO OFF");
+                }
+                int changed = work.run(connection);
+                connection.commit();
+                return changed;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Work {
+        int run(Connection connection) throws SQLException;
     }
 
     private boolean update(String sql, Object... parameters) throws SQLException {

@@ -58,14 +58,6 @@ class PostgresInboxTest {
     }
 
     @Test
-    void theScriptIsAFlywayMigrationAndALiquibaseChangelogAsItIs() {
-        assertTrue(PostgresInbox.SCHEMA_SCRIPT.matches("db/hookgen/postgresql/V\\d+__\\w+\\.sql"), "Flyway's V<version>__<description>.sql");
-        List<String> lines = PostgresInbox.schemaScript().lines().toList();
-        assertEquals("--liquibase formatted sql", lines.get(0));
-        assertEquals("--changeset hookgen:hookgen_inbox-1", lines.get(1));
-    }
-
-    @Test
     void theSchemaIsCreatedOnceWhenInstancesStartAtOnceAndAgainIsHarmless() throws Exception {
         DB.update("DROP TABLE hookgen_inbox");
         ExecutorService starts = Executors.newFixedThreadPool(4);
@@ -211,24 +203,5 @@ class PostgresInboxTest {
         assertEquals(2, inbox.deleteExpired(Duration.ofMinutes(5), Duration.ofHours(1)));
         assertEquals(List.of(Map.of("status", "dead"), Map.of("status", "pending"), Map.of("status", "pending")),
                 DB.query("SELECT status FROM hookgen_inbox ORDER BY status"));
-    }
-
-    @Test
-    void settingsRefuseValuesOutOfRangeByName() {
-        assertEquals("workers must be at least 1, not 0", assertThrows(IllegalArgumentException.class,
-                () -> InboxSettings.defaults().withWorkers(0)).getMessage());
-        assertEquals("lease must be positive, not PT0S", assertThrows(IllegalArgumentException.class,
-                () -> InboxSettings.defaults().withLease(Duration.ZERO)).getMessage());
-        assertEquals("the maximum backoff (PT1S) is shorter than the initial one (PT2S)",
-                assertThrows(IllegalArgumentException.class,
-                        () -> new Backoff(Duration.ofSeconds(2), 2, Duration.ofSeconds(1))).getMessage());
-    }
-
-    @Test
-    void backoffDoublesFromTheInitialWaitUpToTheMaximum() {
-        Backoff backoff = new Backoff(Duration.ofMillis(200), 2, Duration.ofSeconds(1));
-        assertEquals(List.of(200L, 400L, 800L, 1000L, 1000L),
-                List.of(1, 2, 3, 4, 60).stream().map(n -> backoff.delay(n).toMillis()).toList());
-        assertEquals(Duration.ofMinutes(10), Backoff.defaults().delay(Integer.MAX_VALUE));
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -27,7 +28,16 @@ public final class Samples {
     }
 
     /** Every sample, by file name, sorted. */
-    public static Map<String, byte[]> all() {
+    public static synchronized Map<String, byte[]> all() {
+        if (all == null) {
+            all = Collections.unmodifiableMap(load());
+        }
+        return all;
+    }
+
+    private static Map<String, byte[]> all;
+
+    private static Map<String, byte[]> load() {
         URL one = Samples.class.getResource("/samples/message_sent.json");
         if (one == null) {
             throw new IllegalStateException("the samples jar (cometchat-webhooks, classifier samples) is not on the class path");

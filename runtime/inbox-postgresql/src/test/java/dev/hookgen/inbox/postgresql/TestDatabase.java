@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * auth). When it cannot be reached, the class's tests are skipped with the reason, except under {@code CI=true},
  * where they fail: CI must never pass by skipping them.
  */
-public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
+public final class TestDatabase implements ExecutionCondition, BeforeAllCallback, AfterAllCallback {
 
     public static final String URL = env("HOOKGEN_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
 
@@ -43,29 +44,52 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
 
     private HikariDataSource shared;
 
+    private boolean created;
+
     /** @param name part of the schema's name, to tell whose it is ({@code [a-z0-9_]}) */
     public TestDatabase(String name) {
         this.schema = "hookgen_test_" + name + "_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     }
 
-    /** Whether the server answers, or why not; under {@code CI=true}, an unreachable server is an error. */
-    public static void assumeReachable() {
-        try (Connection connection = connect()) {
-            connection.isValid(2);
-        } catch (SQLException e) {
-            String reason = "PostgreSQL is not reachable at " + URL + " as " + USER + " (" + e.getMessage()
-                    + "); start it as the README says to run these tests";
-            if ("true".equals(System.getenv("CI"))) {
-                throw new IllegalStateException(reason, e);
+    /** Why the server cannot be used, or null when it answers; asked once per test run. */
+    private static String unreachable;
+
+    private static boolean asked;
+
+    private static synchronized String unreachable() {
+        if (!asked) {
+            asked = true;
+            try (Connection connection = connect()) {
+                connection.isValid(2);
+            } catch (SQLException e) {
+                unreachable = "PostgreSQL is not reachable at " + URL + " as " + USER + " (" + e.getMessage()
+                        + "); start it as the README says to run these tests";
             }
-            Assumptions.abort(reason);
         }
+        return unreachable;
+    }
+
+    /**
+     * Skips each test of the class, with the reason, when the server cannot be reached; under {@code CI=true} that is
+     * an error instead.
+     */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (context.getTestMethod().isEmpty() || unreachable() == null) {
+            return ConditionEvaluationResult.enabled("PostgreSQL answers at " + URL);
+        }
+        if ("true".equals(System.getenv("CI"))) {
+            throw new IllegalStateException("CI=true: " + unreachable());
+        }
+        return ConditionEvaluationResult.disabled(unreachable());
     }
 
     @Override
     public void beforeAll(ExtensionContext context) throws SQLException {
-        assumeReachable();
-        execute("CREATE SCHEMA " + schema);
+        if (unreachable() == null) {
+            execute("CREATE SCHEMA " + schema);
+            created = true;
+        }
     }
 
     @Override
@@ -73,7 +97,10 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
         pools.forEach(HikariDataSource::close);
         pools.clear();
         shared = null;
-        execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        if (created) {
+            execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            created = false;
+        }
     }
 
     /** The schema's name. */
