@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * <li>{@code hookgen.webhook.handling} (timer), tags {@code trigger} and {@code outcome} (success, failure): each call of
  *     the application's handler, on the request thread (direct mode) or a worker (inbox mode);</li>
  * <li>{@code hookgen.inbox.rows} (gauge), tag {@code status} (pending, dead): rows of the inbox, in inbox mode, sampled
- *     at most every 5 seconds.</li>
+ *     at most once a second.</li>
  * </ul>
  * A trigger that is not a plain name ({@code [A-Za-z0-9_.-]}, at most 64 characters) is tagged {@code other}, and a
  * request that got no trigger (refused before parsing) {@code none}, so that no request can create meters at will.
@@ -30,7 +30,7 @@ final class MicrometerDeliveryMetrics implements DeliveryMetrics {
 
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
-    private static final long SAMPLE_NANOS = 5_000_000_000L;
+    private static final long SAMPLE_NANOS = 1_000_000_000L;
 
     private final MeterRegistry registry;
 
@@ -85,10 +85,11 @@ final class MicrometerDeliveryMetrics implements DeliveryMetrics {
         Gauge.builder("hookgen.inbox.rows", sampler, value)
                 .description("Rows of the hookgen inbox, by status")
                 .tag("status", status)
+                .strongReference(true) // the sampler lives as long as the gauge: nothing else holds it
                 .register(registry);
     }
 
-    /** The counts, queried at most every 5 seconds however often the registry is scraped; NaN when the query fails. */
+    /** The counts, queried at most once a second however often the registry is scraped; NaN when the query fails. */
     private static final class Sampler {
         private final PostgresInbox inbox;
         private InboxCounts counts;
