@@ -109,7 +109,7 @@ public class HookgenAutoConfiguration {
             try {
                 accepted.add(new Credentials(pair.getUsername(), pair.getPassword()));
             } catch (IllegalArgumentException e) {
-                throw new IllegalStateException(name + ": " + e.getMessage(), e);
+                throw new IllegalStateException(name + ": " + e.getMessage()); // the message is the whole story
             }
         }
         return accepted;
