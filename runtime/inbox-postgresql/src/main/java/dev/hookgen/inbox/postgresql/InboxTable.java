@@ -19,13 +19,21 @@ import javax.sql.DataSource;
  *
  * <p>Only the insert of a delivery, which the 200 acknowledges, waits for its commit to reach the disk. The workers'
  * bookkeeping (claims, done, retries, dead, give-backs, retention) commits with {@code synchronous_commit} off for its
- * own transaction: a crash of the database server can lose the last fraction of a second of it, and the rows concerned
+ * own transaction ({@link #ASYNC_COMMIT}): a crash of the database server can lose the last fraction of a second of it, and the rows concerned
  * are then handled again (at least once, never lost), while a worker no longer waits for a disk flush per event.
  */
 final class InboxTable {
 
     /** An arbitrary constant: the advisory lock that serialises concurrent schema creation. */
     private static final long SCHEMA_LOCK = 0x686F6F6B67656EL; // "hookgen"
+
+    /**
+     * Appended to the workers' statements: their transaction (the statement's own, in auto-commit) commits without
+     * waiting for the WAL to reach the disk. One statement, one round trip, instead of BEGIN; SET LOCAL; ...; COMMIT.
+     * {@code set_config} is volatile, so it is evaluated, not folded away; a statement that matches no row writes
+     * nothing, and then there is no commit to wait for anyway.
+     */
+    private static final String ASYNC_COMMIT = " AND set_config('synchronous_commit', 'off', true) IS NOT NULL";
 
     private static final String INSERT = "INSERT INTO hookgen_inbox (idempotency_key, trigger, body, untyped, status, last_error) "
             + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING";
@@ -34,27 +42,27 @@ final class InboxTable {
             + "attempts = attempts + 1, updated_at = now() "
             + "WHERE id IN (SELECT id FROM hookgen_inbox "
             + "WHERE status = 'pending' AND next_attempt_at <= now() AND (lease_expires_at IS NULL OR lease_expires_at <= now()) "
-            + "ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED) "
-            + "RETURNING id, idempotency_key, trigger, body, attempts";
+            + "ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED)" + ASYNC_COMMIT
+            + " RETURNING id, idempotency_key, trigger, body, attempts";
 
     private static final String DONE = "UPDATE hookgen_inbox SET status = 'done', untyped = ?, done_at = now(), updated_at = now(), "
-            + "lease_owner = NULL, lease_expires_at = NULL, last_error = NULL WHERE id = ? AND lease_owner = ? AND attempts = ?";
+            + "lease_owner = NULL, lease_expires_at = NULL, last_error = NULL WHERE id = ? AND lease_owner = ? AND attempts = ?" + ASYNC_COMMIT;
 
     private static final String RETRY = "UPDATE hookgen_inbox SET next_attempt_at = now() + ? * interval '1 millisecond', last_error = ?, "
-            + "updated_at = now(), lease_owner = NULL, lease_expires_at = NULL WHERE id = ? AND lease_owner = ? AND attempts = ?";
+            + "updated_at = now(), lease_owner = NULL, lease_expires_at = NULL WHERE id = ? AND lease_owner = ? AND attempts = ?" + ASYNC_COMMIT;
 
     private static final String DEAD = "UPDATE hookgen_inbox SET status = 'dead', last_error = ?, updated_at = now(), "
-            + "lease_owner = NULL, lease_expires_at = NULL WHERE id = ? AND lease_owner = ? AND attempts = ?";
+            + "lease_owner = NULL, lease_expires_at = NULL WHERE id = ? AND lease_owner = ? AND attempts = ?" + ASYNC_COMMIT;
 
     private static final String RELEASE = "UPDATE hookgen_inbox SET attempts = attempts - 1, updated_at = now(), "
-            + "lease_owner = NULL, lease_expires_at = NULL WHERE id = ANY (?) AND lease_owner = ?";
+            + "lease_owner = NULL, lease_expires_at = NULL WHERE id = ANY (?) AND lease_owner = ?" + ASYNC_COMMIT;
 
     private static final String COUNTS = "SELECT count(*) FILTER (WHERE status = 'pending'), count(*) FILTER (WHERE status = 'dead') "
             + "FROM hookgen_inbox WHERE status IN ('pending', 'dead')";
 
     private static final String DELETE_DONE = "DELETE FROM hookgen_inbox WHERE id IN (SELECT id FROM hookgen_inbox "
             + "WHERE status = 'done' AND untyped = ? AND done_at < now() - ? * interval '1 millisecond' "
-            + "LIMIT ? FOR UPDATE SKIP LOCKED)";
+            + "LIMIT ? FOR UPDATE SKIP LOCKED)" + ASYNC_COMMIT;
 
     private static final String REPLAYABLE = "SELECT id, status, trigger, body FROM hookgen_inbox "
             + "WHERE id > ? AND (status = 'dead' OR (status = 'done' AND untyped)) AND (? IS NULL OR trigger = ?) ORDER BY id LIMIT ?";
@@ -223,24 +231,12 @@ final class InboxTable {
         });
     }
 
-    /** Runs {@code work} in a transaction of its own whose commit does not wait for the WAL to reach the disk. */
+    /** Runs {@code work}, a statement ending in {@link #ASYNC_COMMIT}, and commits it (auto-commit, or explicitly). */
     private int bookkeeping(Work work) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
-                try (Statement local = connection.createStatement()) {
-                    local.execute("SET LOCAL synchronous_commit TO OFF");
-                }
-                int changed = work.run(connection);
-                connection.commit();
-                return changed;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
+            int changed = work.run(connection);
+            commit(connection);
+            return changed;
         }
     }
 
