@@ -7,14 +7,17 @@
 #   examples/benchmarks/load.sh                         # 15 s per phase, 32 clients, 500/s
 #   PHASE_SECONDS=5 examples/benchmarks/load.sh         # a quick check
 #   SKIP_BUILD=1 examples/benchmarks/load.sh            # with the jars already built
+#   THREADS=32 examples/benchmarks/load.sh              # the receiver's --threads (default 16, its own default)
 # Needs PostgreSQL (HOOKGEN_BENCH_JDBC_URL, default jdbc:postgresql://127.0.0.1:5432/test?user=postgres) and psql.
 set -eu
 cd "$(dirname "$0")/../.."
 PHASE_SECONDS=${PHASE_SECONDS:-15}
 CLIENTS=${CLIENTS:-32}
 RATE=${RATE:-500}
+THREADS=${THREADS:-16}
 JDBC=${HOOKGEN_BENCH_JDBC_URL:-jdbc:postgresql://127.0.0.1:5432/test?user=postgres}
 PSQL="psql -h 127.0.0.1 -U postgres -d test -qAt"
+echo "phases of ${PHASE_SECONDS} s after 3 s of warm-up; $CLIENTS clients, then $RATE/s; receiver --threads $THREADS"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), load:$(uptime | sed 's/.*load average://')"
 java -version 2>&1 | head -1
 [ "${SKIP_BUILD:-}" = 1 ] || mvn -B -ntp -q -pl examples/receiver,examples/benchmarks -am package -DskipTests
@@ -26,7 +29,7 @@ trap '$PSQL -c "DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null 2>&1 || true' 
 run_mode() {
     mode=$1
     shift
-    java -jar examples/receiver/target/receiver.jar --host 127.0.0.1 --port 0 --username bench --password bench \
+    java -jar examples/receiver/target/receiver.jar --host 127.0.0.1 --port 0 --username bench --password bench --threads "$THREADS" \
         --events "$work/$mode.jsonl" --dead-letters "$work/dead-$mode" "$@" > "$work/$mode.log" 2>&1 &
     pid=$!
     url=""
@@ -37,6 +40,17 @@ run_mode() {
     done
     [ -n "$url" ] || { cat "$work/$mode.log"; kill "$pid"; exit 1; }
     java -cp examples/benchmarks/target/benchmarks.jar dev.hookgen.benchmarks.WebhookLoad "$url" bench bench "$mode" max "$CLIENTS" "$PHASE_SECONDS" 3
+    if [ "$mode" = inbox ]; then
+        # the workers' backlog from the first phase would load the second one: let them finish it, and time them
+        start=$(date +%s.%N)
+        pending=$($PSQL -c "SELECT count(*) FROM $schema.hookgen_inbox WHERE status = 'pending'")
+        backlog=$pending
+        while [ "$pending" -gt 0 ]; do
+            sleep 0.5
+            pending=$($PSQL -c "SELECT count(*) FROM $schema.hookgen_inbox WHERE status = 'pending'")
+        done
+        echo "# inbox: the workers handled the backlog of $backlog rows in $(echo "$(date +%s.%N) - $start" | bc) s"
+    fi
     java -cp examples/benchmarks/target/benchmarks.jar dev.hookgen.benchmarks.WebhookLoad "$url" bench bench "$mode" rate "$RATE" "$PHASE_SECONDS" 3
     sleep 2
     kill -TERM "$pid"
