@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hookgen.cometchat.WebhookEvents;
 import dev.hookgen.cometchat.WebhookHandler;
 import dev.hookgen.inbox.postgresql.Samples;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -224,16 +224,20 @@ class DirectModeTest {
         return counter == null ? 0 : counter.count();
     }
 
+    @AfterAll
+    static void deleteDeadLetters() throws IOException {
+        try (Stream<Path> files = Files.walk(DEAD_LETTERS)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
     private static Path temporaryFolder() {
         try {
             return Files.createTempDirectory("hookgen-dead-letters");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** The same parser the starter uses: what the recorded keys are compared with. */
-    static String key(byte[] body) {
-        return WebhookEvents.parse(body).idempotencyKey();
     }
 }
