@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -119,6 +120,13 @@ public final class ReceiverCommand implements Callable<Integer> {
             description = "Force each line to disk before answering 200; --no-fsync only hands it to the OS (HOOKGEN_FSYNC; default true).")
     boolean fsync;
 
+    @Option(names = "--inbox-jdbc-url", defaultValue = "${env:HOOKGEN_INBOX_JDBC_URL}", paramLabel = "JDBC_URL",
+            description = {"Answer 200 once the event is committed in PostgreSQL (table hookgen_inbox, created if missing; "
+                    + "deduplicated there, across instances), and append it to the events file from worker threads afterwards; "
+                    + "payloads that do not fit the schemas become dead rows instead of files "
+                    + "(HOOKGEN_INBOX_JDBC_URL, e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres)."})
+    String inboxJdbcUrl;
+
     public static void main(String[] args) {
         FatalErrors.install(System.err);
         System.exit(commandLine().execute(args));
@@ -155,26 +163,41 @@ public final class ReceiverCommand implements Callable<Integer> {
             err.println("receiver: cannot open the events file " + events + ": " + e);
             return 1;
         }
+        InboxMode inbox = null;
+        if (inboxJdbcUrl != null) {
+            try {
+                inbox = InboxMode.start(inboxJdbcUrl, threads, handler);
+            } catch (SQLException e) {
+                err.println("receiver: cannot use the inbox at --inbox-jdbc-url: " + e.getMessage());
+                Stopper.closeQuietly(handler, err);
+                return 1;
+            }
+        }
         try {
-            receiver = WebhookReceiver.builder(WebhookEvents.parser())
+            WebhookReceiver.Builder<WebhookEvent> builder = WebhookReceiver.builder(WebhookEvents.parser())
                     .credentials(accepted)
-                    .maxBodyBytes(maxBodyBytes)
-                    .idempotencyStore(new InMemoryIdempotencyStore(dedupCapacity))
-                    .deadLetters(new DeadLetters(deadLetters))
-                    .handler(handler)
-                    .build();
+                    .maxBodyBytes(maxBodyBytes);
+            receiver = inbox != null ? builder.inbox(inbox.inbox()).build()
+                    : builder.idempotencyStore(new InMemoryIdempotencyStore(dedupCapacity))
+                            .deadLetters(new DeadLetters(deadLetters))
+                            .handler(handler)
+                            .build();
             server = HttpReceiverServer.start(new InetSocketAddress(host, port), path, receiver, limits, out::println);
         } catch (IOException e) {
             err.println("receiver: cannot start on " + host + ":" + port + ": " + e);
+            if (inbox != null) {
+                inbox.close();
+            }
             Stopper.closeQuietly(handler, err);
             return 1;
         }
 
-        Stopper stopper = new Stopper(server, handler, receiver, out, err);
+        Stopper stopper = new Stopper(server, inbox, handler, receiver, out, err);
         Runtime.getRuntime().addShutdownHook(new Thread(stopper::stop, "hookgen-receiver-shutdown"));
         StopSignals.install(stopper::stop);
         out.println("receiver: listening on " + server.endpoint() + "; events to " + events
-                + ", dead letters to " + deadLetters + ", " + accepted.size() + " accepted credential pair(s)");
+                + (inbox != null ? " through the PostgreSQL inbox" : ", dead letters to " + deadLetters)
+                + ", " + accepted.size() + " accepted credential pair(s)");
         return stopper.awaitStopped() ? 0 : 1;
     }
 

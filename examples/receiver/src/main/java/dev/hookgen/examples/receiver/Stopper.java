@@ -10,12 +10,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Stops the receiver once, whoever asks first (the SIGTERM handler, the shutdown hook): the server, gracefully,
- * then the events file, forced to disk and closed; then it reports the tolerated schema drift it counted. Every
+ * then the inbox's workers if there is an inbox, then the events file, forced to disk and closed; then it reports the tolerated schema drift it counted. Every
  * caller returns only when the stop is complete, so the JVM never exits with the file half closed.
  */
 final class Stopper {
 
     private final HttpReceiverServer server;
+
+    private final InboxMode inbox;
 
     private final JsonLinesHandler handler;
 
@@ -31,8 +33,11 @@ final class Stopper {
 
     private volatile boolean clean;
 
-    Stopper(HttpReceiverServer server, JsonLinesHandler handler, WebhookReceiver<?> receiver, PrintWriter out, PrintWriter err) {
+    /** @param inbox the PostgreSQL inbox whose workers write the events file, or null */
+    Stopper(HttpReceiverServer server, InboxMode inbox, JsonLinesHandler handler, WebhookReceiver<?> receiver, PrintWriter out,
+            PrintWriter err) {
         this.server = server;
+        this.inbox = inbox;
         this.handler = handler;
         this.receiver = receiver;
         this.out = out;
@@ -48,6 +53,9 @@ final class Stopper {
         try {
             out.println("receiver: stopping; finishing the requests in flight");
             server.close();
+            if (inbox != null) {
+                inbox.close(); // the workers finish their event before the events file closes
+            }
             boolean fileClosed = closeQuietly(handler, err);
             clean = server.stoppedCleanly() && fileClosed;
             if (!server.stoppedCleanly()) {

@@ -48,6 +48,10 @@ import java.util.stream.Collectors;
  * </table>
  * {@code Content-Type} is not looked at: CometChat has been seen sending {@code Application/json}.
  *
+ * <p>With an {@link Inbox} ({@link Builder#inbox}) the policy is the same, but the 200 comes once the inbox has stored
+ * the event, and the inbox's write is also the deduplication and, for drift, the dead letter: no handler runs on the
+ * request thread, and there is no 409 (a second copy waits for the first one's write, then is a duplicate).
+ *
  * <p>Thread-safe; {@link #handle} never throws for a bad request.
  *
  * @param <E> the catalog's event type
@@ -149,15 +153,28 @@ public final class WebhookReceiver<E extends Event> {
 
     private final EventHandler<? super E> handler;
 
+    private final Inbox inbox;
+
     private final DriftCounts driftCounts = new DriftCounts();
 
     private WebhookReceiver(Builder<E> builder) {
         this.auth = new BasicAuth(builder.credentials);
         this.parser = builder.maxBodyBytes == builder.parser.limits().maxDocumentBytes() ? builder.parser
                 : builder.parser.withLimits(builder.parser.limits().withMaxDocumentBytes(builder.maxBodyBytes));
-        this.store = builder.store;
-        this.deadLetters = Objects.requireNonNull(builder.deadLetters, "deadLetters");
-        this.handler = Objects.requireNonNull(builder.handler, "handler");
+        this.inbox = builder.inbox;
+        if (inbox != null) {
+            if (builder.handler != null || builder.deadLetters != null || builder.storeSet) {
+                throw new IllegalStateException("an inbox stores, deduplicates and keeps dead letters itself: "
+                        + "set no handler, idempotency store or dead letters beside it");
+            }
+            this.store = null;
+            this.deadLetters = null;
+            this.handler = null;
+        } else {
+            this.store = builder.store;
+            this.deadLetters = Objects.requireNonNull(builder.deadLetters, "deadLetters");
+            this.handler = Objects.requireNonNull(builder.handler, "handler");
+        }
     }
 
     /**
@@ -202,7 +219,20 @@ public final class WebhookReceiver<E extends Event> {
         } catch (WebhookParseException e) {
             return e.isSchemaDrift() ? deadLetter(bytes, e) : new Response(Outcome.MALFORMED, null, e.getMessage() + "\n", Map.of(), null);
         }
-        return deliver(event);
+        return inbox != null ? store(event, bytes) : deliver(event);
+    }
+
+    /** The inbox's one write is the durable hand-off and the deduplication. */
+    private Response store(E event, byte[] body) {
+        String trigger = event.getTrigger();
+        Inbox.Added added;
+        try {
+            added = inbox.add(event, body);
+        } catch (Exception e) {
+            return new Response(Outcome.FAILED, trigger, "cannot store the event; retry\n", Map.of(), e);
+        }
+        return added == Inbox.Added.DUPLICATE ? new Response(Outcome.DUPLICATE, trigger, "duplicate\n", Map.of(), null)
+                : new Response(Outcome.ACCEPTED, trigger, "accepted\n", Map.of(), null, driftCounts.count(event));
     }
 
     /**
@@ -280,8 +310,12 @@ public final class WebhookReceiver<E extends Event> {
         JsonNode trigger = drift.payload().map(payload -> payload.get("trigger")).orElse(null);
         String name = trigger != null && trigger.isTextual() ? trigger.textValue() : null;
         try {
-            deadLetters.save(body, name);
-        } catch (IOException | RuntimeException e) {
+            if (inbox != null) {
+                inbox.addDead(body, name, drift);
+            } else {
+                deadLetters.save(body, name);
+            }
+        } catch (Exception e) {
             e.addSuppressed(drift);
             return new Response(Outcome.FAILED, name, "cannot save the payload; retry\n", Map.of(), e);
         }
@@ -293,7 +327,10 @@ public final class WebhookReceiver<E extends Event> {
         return new Response(Outcome.TOO_LARGE, null, "the body is larger than " + maxBodyBytes() + " bytes\n", Map.of(), null);
     }
 
-    /** Configures a {@link WebhookReceiver}; credentials, dead letters and a handler are required. */
+    /**
+     * Configures a {@link WebhookReceiver}: credentials, and either dead letters and a handler (the handler runs before
+     * the 200) or an {@link Inbox} (the 200 comes once the inbox stored the event).
+     */
     public static final class Builder<E extends Event> {
         private final EventReader<E> parser;
         private List<Credentials> credentials = List.of();
@@ -301,6 +338,8 @@ public final class WebhookReceiver<E extends Event> {
         private IdempotencyStore store = new InMemoryIdempotencyStore();
         private DeadLetters deadLetters;
         private EventHandler<? super E> handler;
+        private boolean storeSet;
+        private Inbox inbox;
 
         private Builder(EventReader<E> parser) {
             this.parser = Objects.requireNonNull(parser, "parser");
@@ -325,6 +364,7 @@ public final class WebhookReceiver<E extends Event> {
         /** Where handled idempotency keys are kept (default: {@link InMemoryIdempotencyStore}). */
         public Builder<E> idempotencyStore(IdempotencyStore store) {
             this.store = Objects.requireNonNull(store, "store");
+            this.storeSet = true;
             return this;
         }
 
@@ -340,7 +380,20 @@ public final class WebhookReceiver<E extends Event> {
             return this;
         }
 
-        /** @throws IllegalArgumentException without credentials */
+        /**
+         * Where each event goes instead of a handler: the receiver answers 200 once {@link Inbox#add} stored it, and
+         * payloads that do not fit the schemas go to {@link Inbox#addDead}. Excludes a handler, an idempotency store and
+         * dead letters.
+         */
+        public Builder<E> inbox(Inbox inbox) {
+            this.inbox = Objects.requireNonNull(inbox, "inbox");
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException without credentials
+         * @throws IllegalStateException with an inbox and also a handler, an idempotency store or dead letters
+         */
         public WebhookReceiver<E> build() {
             return new WebhookReceiver<>(this);
         }

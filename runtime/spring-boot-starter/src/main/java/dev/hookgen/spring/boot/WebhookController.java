@@ -1,0 +1,60 @@
+package dev.hookgen.spring.boot;
+
+import dev.hookgen.runtime.WebhookParseException;
+import dev.hookgen.runtime.receiver.WebhookReceiver;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * The endpoint: {@code POST hookgen.receiver.path} goes to the receiver core, whose answer is copied back as it is
+ * (status, headers, a short text body). Other methods on the path get Spring MVC's 405. The body is read as bytes
+ * from the request, never bound by a message converter, so that the core sees exactly what arrived.
+ *
+ * <p>Logs a 500 with its cause (WARN) and a dead letter with the JSON path of the mismatch (INFO); never the body,
+ * the Authorization header or the user name.
+ */
+@Controller
+public final class WebhookController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookController.class);
+
+    private final WebhookReceiver<?> receiver;
+
+    private final DeliveryMetrics metrics;
+
+    WebhookController(WebhookReceiver<?> receiver, DeliveryMetrics metrics) {
+        this.receiver = receiver;
+        this.metrics = metrics;
+    }
+
+    @PostMapping("${hookgen.receiver.path:" + HookgenReceiverProperties.DEFAULT_PATH + "}")
+    public void receive(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        WebhookReceiver.Response answer = receiver.handle(request.getHeader("Authorization"), request.getInputStream(),
+                request.getContentLengthLong());
+        metrics.delivered(answer);
+        log(answer);
+        answer.headers().forEach(response::setHeader);
+        response.setStatus(answer.status());
+        response.setContentType("text/plain;charset=UTF-8");
+        byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    private static void log(WebhookReceiver.Response answer) {
+        switch (answer.outcome()) {
+            case FAILED -> LOG.warn("webhook {} answered 500, CometChat retries: {}", answer.trigger(), answer.body().strip(),
+                    answer.failure());
+            case DEAD_LETTERED -> LOG.info("webhook {} kept as a dead letter: it does not fit the schema at {}", answer.trigger(),
+                    answer.failure() instanceof WebhookParseException drift ? drift.location().orElse("$") : "$");
+            default -> {
+            }
+        }
+    }
+}
