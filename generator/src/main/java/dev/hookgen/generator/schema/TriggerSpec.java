@@ -9,7 +9,10 @@ import java.util.List;
  * @param eventClass fully qualified name of the event class
  * @param description the schema's description (the events page's sentence)
  * @param schemaFile the schema's name relative to the schema directory
- * @param idempotencyKey the fields whose values identify one delivery, in order
+ * @param idempotencyKey the parts whose values identify one occurrence, in order
+ * @param keyReason why those parts identify one occurrence ({@code x-hookgen-idempotency-key-reason}); empty if
+ *        the schema does not say
+ * @param keyExclusions the fields the key leaves out on purpose, and why ({@code x-hookgen-idempotency-key-excludes})
  * @param sessionType whether the envelope carries the top-level {@code type} ({@code call} or {@code meet})
  */
 public record TriggerSpec(
@@ -17,22 +20,22 @@ public record TriggerSpec(
         String eventClass,
         String description,
         String schemaFile,
-        List<KeyPath> idempotencyKey,
+        List<KeyPart> idempotencyKey,
+        String keyReason,
+        List<KeyExclusion> keyExclusions,
         boolean sessionType) {
 
     public TriggerSpec {
         idempotencyKey = List.copyOf(idempotencyKey);
+        keyExclusions = List.copyOf(keyExclusions);
     }
 
     /**
-     * One field of an idempotency key.
+     * A field, or a family of fields, that the idempotency key leaves out on purpose.
      *
-     * @param pointer the JSON pointer as written in the schema ({@code /data/message/id})
-     * @param properties the property names along the way ({@code data, message, id})
+     * @param pattern a JSON pointer into the payload in which a {@code *} step matches any one key or index
+     *        ({@code /data/message/data/mentions/*}); it covers the fields at and below it
+     * @param reason why a change there alone does not make another occurrence
      */
-    public record KeyPath(String pointer, List<String> properties) {
-        public KeyPath {
-            properties = List.copyOf(properties);
-        }
-    }
+    public record KeyExclusion(String pattern, String reason) {}
 }
