@@ -158,13 +158,24 @@ class SchemaContractTest {
         Path file = TRIGGERS.resolve(wire + ".json");
         JsonNode key = Contract.read(file).path("x-hookgen-idempotency-key");
         assertTrue(key.isArray() && key.size() > 0, file + ": x-hookgen-idempotency-key must be a non-empty array");
-        List<String> pointers = strings(key);
-        assertEquals(List.of("/webhook", "/trigger"), pointers.subList(0, 2),
+        List<String> parts = strings(key);
+        assertEquals(List.of("/webhook", "/trigger"), parts.subList(0, 2),
                 file + ": a key starts with the webhook id and the trigger");
-        assertEquals(pointers.size(), new TreeSet<>(pointers).size(), file + ": duplicate pointer in key");
-        for (String pointer : pointers) {
-            declaredProperty(file, pointer);
+        assertEquals(parts.size(), new TreeSet<>(parts).size(), file + ": duplicate part in key");
+        for (String part : parts) {
+            KeyParts parsed = KeyParts.parse(part);
+            Target target = declaredProperty(file, parsed.pointer());
+            if (parsed.kind().equals(KeyParts.KEYS)) {
+                assertTrue(target.node().path("existingJavaType").asText().startsWith("java.util.Map<java.lang.String,"),
+                        file + ": " + part + " must name a map keyed by id");
+            }
         }
+        assertFalse(Contract.read(file).path("x-hookgen-idempotency-key-reason").asText().isBlank(),
+                file + ": x-hookgen-idempotency-key-reason must say why the key identifies one occurrence");
+        Contract.read(file).path("x-hookgen-idempotency-key-excludes").properties().forEach(e -> {
+            assertTrue(e.getKey().startsWith("/data/"), file + ": exclusion " + e.getKey() + " is a pointer into data");
+            assertFalse(e.getValue().asText().isBlank(), file + ": exclusion " + e.getKey() + " needs its reason");
+        });
     }
 
     // ------------------------------------------------------------------------------------------ definitions
