@@ -48,8 +48,8 @@ final class IdempotencyKeyChooser {
 
     private static final String MAP_TYPE = "java.util.Map<java.lang.String,";
 
-    /** The parts, the reason to write beside them, and what to say about them. */
-    record Choice(List<String> pointers, String reason, List<String> notes) {}
+    /** The parts, and what to say about them. */
+    record Choice(List<String> pointers, List<String> notes) {}
 
     private record Field(List<String> path, Resolved schema, JsonNode value) {
         String name() {
@@ -162,7 +162,7 @@ final class IdempotencyKeyChooser {
         note.append(". Check that the key identifies one occurrence and write why in ").append(Annotations.IDEMPOTENCY_KEY_REASON)
                 .append("; the generated-models tests list every id or time in the samples that the key does not cover:"
                         + " add it to the key or to ").append(Annotations.IDEMPOTENCY_KEY_EXCLUDES).append(" with a reason.");
-        return new Choice(pointers, reason, List.of(note.toString()));
+        return new Choice(pointers, List.of(note.toString()));
     }
 
     /** A map keyed by id whose values are objects (users, members): not a map of counts or flags. */
