@@ -130,10 +130,35 @@ class GeneratedCodeTest {
     }
 
     @Test
-    void idempotencyKeyOfALongPartIsItsDecimalValue() throws Exception {
+    void idempotencyKeyOfALongPartIsItsDecimalValueAndAMapGivesItsSortedKeys() throws Exception {
         ObjectNode payload = messageSent();
         payload.put("trigger", "message_deleted");
-        assertEquals("webhook-1:message_deleted:25:1696935103114", call(parse(payload), "idempotencyKey"));
+        assertEquals("webhook-1:message_deleted:25:1696935103114:cometchat-uid-2", call(parse(payload), "idempotencyKey"));
+        ((ObjectNode) payload.at("/data/message/mentions")).putObject("cometchat-uid-10").put("uid", "cometchat-uid-10");
+        ((ObjectNode) payload.at("/data/message/mentions")).putObject("a:b").put("uid", "a:b");
+        assertEquals("webhook-1:message_deleted:25:1696935103114:a%3Ab,cometchat-uid-10,cometchat-uid-2",
+                call(parse(payload), "idempotencyKey"));
+    }
+
+    @Test
+    void aDigestPartIsTheSameForTheSameDataInAnyKeyOrderAndChangesWithIt() throws Exception {
+        String sent = """
+                {"trigger": "group_created", "appId": "app-1", "region": "eu", "webhook": "webhook-1",
+                 "data": {"group": {"guid": "cometchat-guid-1", "name": "Hiking"}, "extra": {"a": null, "b": [1, 2.50]}}}""";
+        String key = (String) call(parse(sent), "idempotencyKey");
+        assertTrue(key.matches("webhook-1:group_created:cometchat-guid-1:[A-Za-z0-9_-]{43}"), key);
+        String retried = """
+                {
+                  "data": {
+                    "extra": {"b": [1, 2.50], "a": null},
+                    "group": {"name": "Hiking", "guid": "cometchat-guid-1"}
+                  },
+                  "webhook": "webhook-1", "trigger": "group_created", "region": "eu", "appId": "app-1"
+                }""";
+        assertEquals(key, call(parse(retried), "idempotencyKey"));
+        assertFalse(key.equals(call(parse(sent.replace("\"Hiking\"", "\"Hiking!\"")), "idempotencyKey")),
+                "another group state is another occurrence");
+        assertFalse(key.equals(call(parse(sent.replace("2.50", "2.5")), "idempotencyKey")), "numbers count as they came");
     }
 
     @Test
@@ -144,7 +169,7 @@ class GeneratedCodeTest {
         assertEquals("$.data.message: required by the schema, but missing", drift.getCause().getMessage());
 
         Object group = type("GroupCreatedEvent").getConstructor().newInstance();
-        assertEquals(":::", call(group, "idempotencyKey"));
+        assertTrue(((String) call(group, "idempotencyKey")).matches("::[A-Za-z0-9_-]{43}"));
     }
 
     @Test
@@ -241,7 +266,7 @@ class GeneratedCodeTest {
         assertEquals(payload, call(event, "json"));
         assertEquals(payload, JSON.readTree(toJson(event)));
         String key = (String) call(event, "idempotencyKey");
-        assertTrue(key.matches("webhook-1:poll_created:[0-9a-f]{64}"), key);
+        assertTrue(key.matches("webhook-1:poll_created:[A-Za-z0-9_-]{43}"), key);
         assertFalse(key.equals(call(parse(payload.put("appId", "other")), "idempotencyKey")), "the digest covers the payload");
     }
 
@@ -272,7 +297,11 @@ class GeneratedCodeTest {
     }
 
     private Object parse(JsonNode payload) throws Exception {
-        return type("WebhookEvents").getMethod("parse", String.class).invoke(null, payload.toString());
+        return parse(payload.toString());
+    }
+
+    private Object parse(String payload) throws Exception {
+        return type("WebhookEvents").getMethod("parse", String.class).invoke(null, payload);
     }
 
     private String toJson(Object event) throws Exception {

@@ -71,7 +71,51 @@ class SchemaErrorsTest {
         SchemaDirectory schemas = new SchemaDirectory().replace(SENT, "\"/data/message/id\"", "\"/data/message/sender\"");
         assertFails(schemas, SENT, "/x-hookgen-idempotency-key/2",
                 "schema triggers/message_sent.json: /x-hookgen-idempotency-key/2: \"/data/message/sender\" must point at"
-                        + " a string, integer, number or boolean");
+                        + " a string, integer, number or boolean; keys(/data/message/sender) takes the keys of a map,"
+                        + " digest(/data/message/sender) a digest of any value");
+    }
+
+    @Test
+    void keysOfSomethingThatIsNotAMap() {
+        SchemaDirectory schemas = new SchemaDirectory().replace(SENT, "\"/data/message/id\"", "\"keys(/data/message/sender)\"");
+        assertFails(schemas, SENT, "/x-hookgen-idempotency-key/2",
+                "schema triggers/message_sent.json: /x-hookgen-idempotency-key/2: \"keys(/data/message/sender)\" must name"
+                        + " a map keyed by id: an object whose existingJavaType is java.util.Map<java.lang.String,...>");
+    }
+
+    @Test
+    void aKeyPartThatIsNeitherAPointerNorAFunctionOfOne() {
+        SchemaDirectory schemas = new SchemaDirectory().replace(SENT, "\"/data/message/id\"", "\"hash(/data/message)\"");
+        assertFails(schemas, SENT, "/x-hookgen-idempotency-key/2",
+                "schema triggers/message_sent.json: /x-hookgen-idempotency-key/2: must be a JSON pointer such as"
+                        + " \"/data/message/id\", keys(<pointer>) or digest(<pointer>), got \"hash(/data/message)\"");
+        SchemaDirectory empty = new SchemaDirectory().replace(SENT, "\"/data/message/id\"", "\"digest()\"");
+        assertFails(empty, SENT, "/x-hookgen-idempotency-key/2",
+                "schema triggers/message_sent.json: /x-hookgen-idempotency-key/2: must be a JSON pointer such as"
+                        + " \"/data/message/id\", keys(<pointer>) or digest(<pointer>), got \"digest()\"");
+    }
+
+    @Test
+    void aKeyReasonThatSaysNothing() {
+        SchemaDirectory schemas = new SchemaDirectory().replace(SENT, "\"x-hookgen-trigger\"",
+                "\"x-hookgen-idempotency-key-reason\": \" \", \"x-hookgen-trigger\"");
+        assertFails(schemas, SENT, "/x-hookgen-idempotency-key-reason",
+                "schema triggers/message_sent.json: /x-hookgen-idempotency-key-reason: must be a non-empty string:"
+                        + " why the key's parts identify one occurrence");
+    }
+
+    @Test
+    void aKeyExclusionWithoutAReason() {
+        SchemaDirectory schemas = new SchemaDirectory().replace(SENT, "\"x-hookgen-trigger\"",
+                "\"x-hookgen-idempotency-key-excludes\": {\"/data/message/sender\": \"\"}, \"x-hookgen-trigger\"");
+        assertFails(schemas, SENT, "/x-hookgen-idempotency-key-excludes/~1data~1message~1sender",
+                "schema triggers/message_sent.json: /x-hookgen-idempotency-key-excludes/~1data~1message~1sender: must be a"
+                        + " non-empty string: why a change there does not make another occurrence");
+        SchemaDirectory notAPointer = new SchemaDirectory().replace(SENT, "\"x-hookgen-trigger\"",
+                "\"x-hookgen-idempotency-key-excludes\": {\"sender\": \"fixed by the id\"}, \"x-hookgen-trigger\"");
+        assertFails(notAPointer, SENT, "/x-hookgen-idempotency-key-excludes/sender",
+                "schema triggers/message_sent.json: /x-hookgen-idempotency-key-excludes/sender: a pattern is a JSON pointer"
+                        + " such as \"/data/message/updatedAt\"");
     }
 
     @Test

@@ -48,7 +48,7 @@ final class Contract {
     /** Our annotations carry no validation meaning; declaring them keeps the validator from guessing. */
     private static final List<String> GENERATOR_KEYWORDS = List.of(
             "javaType", "existingJavaType", "x-hookgen-trigger", "x-hookgen-idempotency-key",
-            "x-hookgen-discriminator");
+            "x-hookgen-idempotency-key-reason", "x-hookgen-idempotency-key-excludes", "x-hookgen-discriminator");
 
     private static final JsonSchemaFactory FACTORY;
     private static final SchemaValidatorsConfig CONFIG =

@@ -184,13 +184,24 @@ public final class SchemaContract {
         Path file = triggerFile(wire);
         JsonNode key = Contract.read(file).path("x-hookgen-idempotency-key");
         assertTrue(key.isArray() && key.size() > 0, file + ": x-hookgen-idempotency-key must be a non-empty array");
-        List<String> pointers = strings(key);
-        assertEquals(List.of("/webhook", "/trigger"), pointers.subList(0, Math.min(2, pointers.size())),
+        List<String> parts = strings(key);
+        assertEquals(List.of("/webhook", "/trigger"), parts.subList(0, Math.min(2, parts.size())),
                 file + ": a key starts with the webhook id and the trigger");
-        assertEquals(pointers.size(), new TreeSet<>(pointers).size(), file + ": duplicate pointer in key");
-        for (String pointer : pointers) {
-            declaredProperty(file, pointer);
+        assertEquals(parts.size(), new TreeSet<>(parts).size(), file + ": duplicate part in key");
+        for (String part : parts) {
+            KeyParts parsed = KeyParts.parse(part);
+            Target target = declaredProperty(file, parsed.pointer());
+            if (parsed.kind().equals(KeyParts.KEYS)) {
+                assertTrue(target.node().path("existingJavaType").asText().startsWith("java.util.Map<java.lang.String,"),
+                        file + ": " + part + " must name a map keyed by id");
+            }
         }
+        assertFalse(Contract.read(file).path("x-hookgen-idempotency-key-reason").asText().isBlank(),
+                file + ": x-hookgen-idempotency-key-reason must say why the key identifies one occurrence");
+        Contract.read(file).path("x-hookgen-idempotency-key-excludes").properties().forEach(e -> {
+            assertTrue(e.getKey().startsWith("/data/"), file + ": exclusion " + e.getKey() + " is a pointer into data");
+            assertFalse(e.getValue().asText().isBlank(), file + ": exclusion " + e.getKey() + " needs its reason");
+        });
     }
 
     /** The trigger's page example is there. */
@@ -200,9 +211,8 @@ public final class SchemaContract {
 
     /** Every part of the key is required: the page example without it is rejected, naming the part, and nothing else. */
     public void checkKeyPartsAreRequired(String wire) {
-        JsonNode key = Contract.read(triggerFile(wire)).path("x-hookgen-idempotency-key");
-        for (JsonNode p : key) {
-            String pointer = p.asText();
+        for (KeyParts part : KeyParts.of(Contract.read(triggerFile(wire)))) {
+            String pointer = part.pointer();
             int slash = pointer.lastIndexOf('/');
             String parent = pointer.substring(0, slash);
             String field = pointer.substring(slash + 1);
@@ -212,7 +222,7 @@ public final class SchemaContract {
             List<String> messages = Contract.validate(triggerFile(wire), sample).stream()
                     .map(ValidationMessage::getMessage).collect(Collectors.toList());
             assertEquals(List.of(location + ": required property '" + field + "' not found"), messages,
-                    "triggers/" + wire + ".json: removing key part " + pointer + " from samples/" + wire + ".json");
+                    "triggers/" + wire + ".json: removing key part " + part.text() + " from samples/" + wire + ".json");
         }
     }
 
@@ -322,10 +332,14 @@ public final class SchemaContract {
     public void checkKeyIsComputable(String name) {
         JsonNode sample = Contract.read(sampleFile(name));
         JsonNode schema = Contract.read(triggerFile(triggerOf(name)));
-        for (JsonNode pointer : schema.path("x-hookgen-idempotency-key")) {
-            JsonNode value = sample.at(pointer.asText());
-            assertTrue(value.isValueNode() && !value.isNull(),
-                    "samples/" + name + ": key part " + pointer.asText() + " is missing or not a scalar");
+        for (KeyParts part : KeyParts.of(schema)) {
+            JsonNode value = sample.at(part.pointer());
+            boolean computable = switch (part.kind()) {
+                case KeyParts.KEYS -> value.isObject();
+                case KeyParts.DIGEST -> !value.isMissingNode() && !value.isNull();
+                default -> value.isValueNode() && !value.isNull();
+            };
+            assertTrue(computable, "samples/" + name + ": key part " + part.text() + " is missing or of the wrong kind");
         }
     }
 

@@ -21,8 +21,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Renders {@code EVENTS.md}: every trigger with its event class, description, idempotency key and
- * field tree, then every shared shape once. A pure, deterministic function of the {@link Catalog}.
+ * Renders {@code EVENTS.md}: every trigger with its event class, description, idempotency key (its parts, why
+ * they identify one occurrence, and what it leaves out and why) and field tree, then every shared shape once. A pure, deterministic function of the {@link Catalog}.
  *
  * <p>Field trees stop at shared definitions: a field whose type is a class of {@code definitions/}
  * links to that class's section under "Shared shapes" instead of repeating it, so recursive shapes
@@ -84,6 +84,16 @@ public final class EventsCatalog {
                 .append(Names.handlerMethod(trigger.wireName())).append("(").append(event).append(")` · schema [`")
                 .append(trigger.schemaFile()).append("`](").append(trigger.schemaFile()).append(")\n\n")
                 .append("Idempotency key: ").append(key(trigger)).append("\n\n");
+        if (!trigger.keyReason().isEmpty()) {
+            out.append(oneLine(trigger.keyReason())).append("\n\n");
+        }
+        if (!trigger.keyExclusions().isEmpty()) {
+            out.append("Left out of the key:\n\n");
+            for (TriggerSpec.KeyExclusion exclusion : trigger.keyExclusions()) {
+                out.append("- `").append(exclusion.pattern()).append("`: ").append(oneLine(exclusion.reason())).append('\n');
+            }
+            out.append('\n');
+        }
         fields(new Resolved(file, "", file.root()), "", 0, "data");
     }
 
@@ -185,7 +195,7 @@ public final class EventsCatalog {
     }
 
     private static String key(TriggerSpec trigger) {
-        return trigger.idempotencyKey().stream().map(k -> "`" + k.pointer() + "`").collect(Collectors.joining(", "));
+        return trigger.idempotencyKey().stream().map(k -> "`" + k.text() + "`").collect(Collectors.joining(", "));
     }
 
     private static String link(String simpleName) {

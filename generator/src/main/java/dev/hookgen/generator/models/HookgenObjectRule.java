@@ -19,6 +19,7 @@ import com.sun.codemodel.JPackage;
 import com.sun.codemodel.JType;
 import com.sun.codemodel.JVar;
 import dev.hookgen.generator.schema.Catalog;
+import dev.hookgen.generator.schema.KeyPart;
 import dev.hookgen.generator.schema.Names;
 import dev.hookgen.generator.schema.TriggerSpec;
 import java.net.URI;
@@ -36,7 +37,8 @@ import org.jsonschema2pojo.rules.RuleFactory;
  *   <li>every class says in its javadoc which schema it comes from;</li>
  *   <li>a trigger schema's class becomes a final event class extending the runtime's {@code TypedEvent} and
  *       implementing {@code WebhookEvent}, annotated {@code @Requires} with what its trigger alone requires,
- *       with {@code idempotencyKey()} and {@code dispatchTo(WebhookHandler)};</li>
+ *       with {@code idempotencyKey()} (through the runtime's {@code IdempotencyKey.forEvent}) and
+ *       {@code dispatchTo(WebhookHandler)};</li>
  *   <li>a union schema ({@code x-hookgen-discriminator}) becomes a reference to the sealed interface
  *       JavaPoet writes, and each of its variants a final class implementing it.</li>
  * </ul>
@@ -119,9 +121,12 @@ final class HookgenObjectRule implements Rule<JPackage, JType> {
 
         JMethod key = event.method(JMod.PUBLIC, String.class, "idempotencyKey");
         key.annotate(Override.class);
-        key.javadoc().add("The fields that identify one delivery of this event, joined: " + keyDescription(trigger) + ".");
-        JInvocation parts = api.idempotencyKey.staticInvoke("of");
-        trigger.idempotencyKey().forEach(path -> parts.arg(nullSafeGet(path)));
+        key.javadoc().add("The parts that identify one occurrence of this event, joined: " + keyDescription(trigger) + ".");
+        if (!trigger.keyReason().isEmpty()) {
+            key.javadoc().add("\n<p>" + javadocText(trigger.keyReason()));
+        }
+        JInvocation parts = api.idempotencyKey.staticInvoke("forEvent").arg(JExpr._this());
+        trigger.idempotencyKey().forEach(part -> parts.arg(keyPart(part)));
         key.body()._return(parts);
 
         JMethod dispatch = event.method(JMod.PUBLIC, event.owner().VOID, "dispatchTo");
@@ -130,14 +135,24 @@ final class HookgenObjectRule implements Rule<JPackage, JType> {
         dispatch.body().invoke(handler, Names.handlerMethod(trigger.wireName())).arg(JExpr._this());
     }
 
+    /** The value at the part's pointer, or {@code IdempotencyKey.keys(...)} / {@code IdempotencyKey.digest(...)} of it. */
+    private JExpression keyPart(KeyPart part) {
+        JExpression value = nullSafeGet(part.properties());
+        return switch (part.kind()) {
+            case VALUE -> value;
+            case KEYS -> api.idempotencyKey.staticInvoke("keys").arg(value);
+            case DIGEST -> api.idempotencyKey.staticInvoke("digest").arg(value);
+        };
+    }
+
     /** {@code getData() == null || getData().getMessage() == null ? null : getData().getMessage().getId()}. */
-    private JExpression nullSafeGet(TriggerSpec.KeyPath path) {
+    private JExpression nullSafeGet(List<String> properties) {
         JExpression value = null;
         JExpression anyNull = null;
-        for (int i = 0; i < path.properties().size(); i++) {
-            String getter = ModelNames.getter(path.properties().get(i));
+        for (int i = 0; i < properties.size(); i++) {
+            String getter = ModelNames.getter(properties.get(i));
             value = value == null ? JExpr.invoke(getter) : value.invoke(getter);
-            if (i < path.properties().size() - 1) {
+            if (i < properties.size() - 1) {
                 JExpression isNull = value.eq(JExpr._null());
                 anyNull = anyNull == null ? isNull : anyNull.cor(isNull);
             }
@@ -147,9 +162,15 @@ final class HookgenObjectRule implements Rule<JPackage, JType> {
 
     private static String keyDescription(TriggerSpec trigger) {
         return trigger.idempotencyKey().stream()
-                .map(p -> "{@code " + p.pointer() + "}")
+                .map(p -> "{@code " + p.text() + "}")
                 .reduce((a, b) -> a + ", " + b)
                 .orElseThrow();
+    }
+
+    /** Schema text made safe for a javadoc comment: no markup, no end of comment, no tags. */
+    private static String javadocText(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("*/", "*&#47;").replace("@", "&#64;");
     }
 
     /** The schema's file relative to the schema directory, with its fragment for inline shapes. */

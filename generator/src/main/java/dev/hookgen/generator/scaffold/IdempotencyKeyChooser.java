@@ -5,6 +5,7 @@ import static dev.hookgen.generator.schema.Annotations.EXISTING_JAVA_TYPE;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hookgen.generator.schema.Annotations;
 import dev.hookgen.generator.schema.SchemaFile;
 import dev.hookgen.generator.schema.SchemaSet;
 import dev.hookgen.generator.schema.SchemaSet.Resolved;
@@ -17,25 +18,46 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Chooses a draft's idempotency key: {@code /webhook}, {@code /trigger}, then the first id-like and
- * the first timestamp-like field under {@code /data}, breadth first in the sample's order, through
- * declared properties only (followed through {@code $ref}s into the shared definitions; never into
- * maps or arrays, which a pointer cannot name by a fixed key). An exact id name ({@code id},
- * {@code uid}, {@code guid}, {@code sessionId}, ...) wins over a name that only ends in {@code Id}.
+ * Chooses a draft's idempotency key by the rule every trigger's key follows: the subject of the event and the
+ * event's own time, or, where the payload has no time of its own, a digest of {@code data}.
+ * <ul>
+ *   <li>{@code /webhook}, {@code /trigger};</li>
+ *   <li>the subject: the first id-like field under {@code /data}, breadth first in the sample's order, through
+ *       declared properties only (followed through {@code $ref}s into the shared definitions; never into maps or
+ *       arrays). An exact id name ({@code id}, {@code uid}, {@code guid}, {@code sessionId}, ...) wins over a name
+ *       that only ends in {@code Id};</li>
+ *   <li>the subject's members: {@code keys(...)} of every map of objects keyed by id directly under {@code /data}
+ *       ({@code members}, {@code users}), which no pointer can name;</li>
+ *   <li>the time: the first timestamp-like integer directly under {@code /data} or beside the chosen id, except
+ *       snapshot fields CometChat renders at delivery time ({@code lastActiveAt}, {@code updatedAt},
+ *       {@code deactivatedAt}): they can change between a delivery and its retry, and two events can share them;</li>
+ *   <li>without such a time, {@code digest(/data)}: two occurrences then differ in something, and the digest
+ *       tells them apart (a retry whose snapshots were re-rendered becomes a duplicate, never a loss).</li>
+ * </ul>
  *
  * <p>Every chosen part is made required, as the conventions ask: in the draft's own object when the
- * field is in an inline object, otherwise in a root {@code allOf} tightening.
+ * field is in an inline object, otherwise in a root {@code allOf} tightening. The reason is written to
+ * {@code x-hookgen-idempotency-key-reason}, marked for review.
  */
 final class IdempotencyKeyChooser {
 
     private static final Set<String> EXACT_IDS = Set.of("id", "uid", "guid", "sessionId", "sessionid", "messageId", "_id");
 
-    /** The pointers, and what to say about them. */
+    /** Timestamps that describe the state of a thing when the payload was rendered, not when the event happened. */
+    private static final Set<String> SNAPSHOTS = Set.of("lastActiveAt", "updatedAt", "deactivatedAt");
+
+    private static final String MAP_TYPE = "java.util.Map<java.lang.String,";
+
+    /** The parts, and what to say about them. */
     record Choice(List<String> pointers, List<String> notes) {}
 
     private record Field(List<String> path, Resolved schema, JsonNode value) {
         String name() {
             return path.get(path.size() - 1);
+        }
+
+        List<String> parent() {
+            return path.subList(0, path.size() - 1);
         }
 
         String pointer() {
@@ -61,6 +83,7 @@ final class IdempotencyKeyChooser {
                 schemas.directory().resolve("triggers").resolve(wireName + ".json"), root);
         List<Field> ids = new ArrayList<>();
         List<Field> timestamps = new ArrayList<>();
+        List<Field> maps = new ArrayList<>();
         Deque<Field> queue = new ArrayDeque<>();
         queue.add(new Field(List.of("data"), schemas.deref(new Resolved(draft, "/properties/data",
                 root.path("properties").path("data"))), sample.get("data")));
@@ -82,40 +105,98 @@ final class IdempotencyKeyChooser {
                 Field field = new Field(path, schema, entry.getValue());
                 String type = schema.node().path("type").asText();
                 JsonNode value = entry.getValue();
-                if (value.isObject()) {
+                if (value.isObject() && isMapOfObjects(schema, value)) {
+                    if (path.size() == 2) {
+                        maps.add(field);
+                    }
+                } else if (value.isObject()) {
                     queue.add(field);
                 } else if ((value.isTextual() && type.equals("string")) || (value.isIntegralNumber() && type.equals("integer"))) {
                     if (idLike(entry.getKey())) {
                         ids.add(field);
                     }
-                    if (timestampLike(entry.getKey()) && value.isIntegralNumber()) {
+                    if (timestampLike(entry.getKey()) && value.isIntegralNumber() && !SNAPSHOTS.contains(entry.getKey())) {
                         timestamps.add(field);
                     }
                 }
             }
         }
-        List<String> pointers = new ArrayList<>(List.of("/webhook", "/trigger"));
-        List<String> notes = new ArrayList<>();
         Optional<Field> id = ids.stream().filter(f -> EXACT_IDS.contains(f.name())).findFirst()
                 .or(() -> ids.stream().findFirst());
-        Optional<Field> timestamp = timestamps.stream().findFirst();
-        List<Field> chosen = new ArrayList<>();
-        id.ifPresent(chosen::add);
-        timestamp.ifPresent(chosen::add);
-        for (Field field : chosen) {
-            pointers.add(field.pointer());
-            require(root, draft, schemas, field.path());
+        Optional<Field> time = timestamps.stream()
+                .filter(t -> t.path().size() == 2 || id.isPresent() && t.parent().equals(id.get().parent()))
+                .findFirst();
+
+        List<String> pointers = new ArrayList<>(List.of("/webhook", "/trigger"));
+        List<String> why = new ArrayList<>();
+        id.ifPresent(f -> {
+            pointers.add(f.pointer());
+            require(root, draft, schemas, f.path());
+            why.add("`" + f.pointer() + "` names the subject");
+        });
+        for (Field map : maps) {
+            pointers.add("keys(" + map.pointer() + ")");
+            require(root, draft, schemas, map.path());
+            why.add("`keys(" + map.pointer() + ")` the ones it concerns, which are the map's keys");
         }
+        time.ifPresent(f -> {
+            pointers.add(f.pointer());
+            require(root, draft, schemas, f.path());
+            why.add("`" + f.pointer() + "` is the event's own time");
+        });
+        if (time.isEmpty()) {
+            pointers.add("digest(/data)");
+            why.add("no time of the event's own was found (" + (timestamps.isEmpty() ? "no timestamp besides snapshots"
+                    : "only times of other objects") + "), so `digest(/data)` tells two occurrences apart; a retry whose"
+                    + " snapshots CometChat re-rendered then gets a new key and is delivered twice, a duplicate, never a loss");
+        }
+        String reason = SchemaScaffolder.REVIEW + " " + capitalize(String.join("; ", why)) + ".";
+        putAfter(root, Annotations.IDEMPOTENCY_KEY, Annotations.IDEMPOTENCY_KEY_REASON, reason);
+
         StringBuilder note = new StringBuilder("x-hookgen-idempotency-key: ").append(String.join(", ", pointers))
-                .append(", chosen as the first id-like and the first timestamp-like field under /data");
-        if (id.isEmpty()) {
+                .append(", chosen as the subject (the first id-like field under /data, the keys of maps of it) and the"
+                        + " event's own time, or a digest of data where there is none");
+        if (id.isEmpty() && maps.isEmpty()) {
             note.append("; no id-like field was found: add the fields that identify one event");
         }
-        if (timestamp.isEmpty()) {
-            note.append("; no timestamp-like field was found: an id alone may repeat (pinned, unpinned, pinned again)");
+        note.append(". Check that the key identifies one occurrence and write why in ").append(Annotations.IDEMPOTENCY_KEY_REASON)
+                .append("; the generated-models tests list every id or time in the samples that the key does not cover:"
+                        + " add it to the key or to ").append(Annotations.IDEMPOTENCY_KEY_EXCLUDES).append(" with a reason.");
+        return new Choice(pointers, List.of(note.toString()));
+    }
+
+    /** A map keyed by id whose values are objects (users, members): not a map of counts or flags. */
+    private static boolean isMapOfObjects(Resolved schema, JsonNode value) {
+        if (!schema.node().path(EXISTING_JAVA_TYPE).asText().replace(" ", "").startsWith(MAP_TYPE) || value.isEmpty()) {
+            return false;
         }
-        notes.add(note.append(". Check that the key identifies one event; each part is required.").toString());
-        return new Choice(pointers, notes);
+        for (JsonNode item : value) {
+            if (!item.isObject()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String capitalize(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    /** Sets {@code name} right after {@code after} in {@code object}'s field order, as a hand-written schema has it. */
+    private static void putAfter(ObjectNode object, String after, String name, String value) {
+        List<Map.Entry<String, JsonNode>> fields = object.properties().stream()
+                .filter(f -> !f.getKey().equals(name))
+                .map(f -> Map.entry(f.getKey(), f.getValue())).toList();
+        object.removeAll();
+        for (Map.Entry<String, JsonNode> field : fields) {
+            object.set(field.getKey(), field.getValue());
+            if (field.getKey().equals(after)) {
+                object.put(name, value);
+            }
+        }
+        if (!object.has(name)) {
+            object.put(name, value);
+        }
     }
 
     /** Makes the field at {@code path} required: in the draft's inline object, or through a root allOf tightening. */

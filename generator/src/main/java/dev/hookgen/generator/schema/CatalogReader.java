@@ -3,6 +3,8 @@ package dev.hookgen.generator.schema;
 import static dev.hookgen.generator.schema.Annotations.DISCRIMINATOR;
 import static dev.hookgen.generator.schema.Annotations.EXISTING_JAVA_TYPE;
 import static dev.hookgen.generator.schema.Annotations.IDEMPOTENCY_KEY;
+import static dev.hookgen.generator.schema.Annotations.IDEMPOTENCY_KEY_EXCLUDES;
+import static dev.hookgen.generator.schema.Annotations.IDEMPOTENCY_KEY_REASON;
 import static dev.hookgen.generator.schema.Annotations.JAVA_TYPE;
 import static dev.hookgen.generator.schema.Annotations.TRIGGER;
 
@@ -16,10 +18,12 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -34,6 +38,8 @@ public final class CatalogReader {
             Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)*\\.[A-Z][A-Za-z0-9_]*");
     private static final List<String> ENVELOPE = List.of("trigger", "appId", "region", "webhook");
     private static final Set<String> SCALAR_TYPES = Set.of("string", "integer", "number", "boolean");
+    private static final Pattern KEY_FUNCTION = Pattern.compile("(keys|digest)\\((.*)\\)");
+    private static final String MAP_TYPE = "java.util.Map<java.lang.String,";
 
     private final SchemaSet schemas;
     private final String apiPackage;
@@ -153,7 +159,7 @@ public final class CatalogReader {
             throw file.error("/description", "a trigger schema needs a description");
         }
         return new TriggerSpec(wireName, expected, description, file.name(),
-                idempotencyKey(file), properties.has("type"), alsoRequired(file));
+                idempotencyKey(file), keyReason(file), keyExclusions(file), properties.has("type"), alsoRequired(file));
     }
 
     /**
@@ -161,8 +167,8 @@ public final class CatalogReader {
      * under the {@code properties} that lead to it. Only that part of {@code allOf} is the generator's; the rest
      * (constants) is the validator's.
      */
-    private List<TriggerSpec.KeyPath> alsoRequired(SchemaFile file) {
-        List<TriggerSpec.KeyPath> paths = new ArrayList<>();
+    private List<TriggerSpec.FieldPath> alsoRequired(SchemaFile file) {
+        List<TriggerSpec.FieldPath> paths = new ArrayList<>();
         JsonNode allOf = file.root().path("allOf");
         for (int i = 0; i < allOf.size(); i++) {
             collectRequired(file, "/allOf/" + i, allOf.get(i), new ArrayList<>(), paths);
@@ -170,7 +176,7 @@ public final class CatalogReader {
         return paths;
     }
 
-    private void collectRequired(SchemaFile file, String at, JsonNode schema, List<String> names, List<TriggerSpec.KeyPath> out) {
+    private void collectRequired(SchemaFile file, String at, JsonNode schema, List<String> names, List<TriggerSpec.FieldPath> out) {
         JsonNode required = schema.path("required");
         for (int i = 0; i < required.size(); i++) {
             List<String> path = new ArrayList<>(names);
@@ -183,7 +189,7 @@ public final class CatalogReader {
                             + "\" is not a property of the object at /" + String.join("/", names));
                 }
             }
-            out.add(new TriggerSpec.KeyPath("/" + path.stream().map(SchemaSet::escape).collect(Collectors.joining("/")), path));
+            out.add(new TriggerSpec.FieldPath("/" + path.stream().map(SchemaSet::escape).collect(Collectors.joining("/")), path));
         }
         for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
             List<String> path = new ArrayList<>(names);
@@ -192,21 +198,25 @@ public final class CatalogReader {
         }
     }
 
-    private List<TriggerSpec.KeyPath> idempotencyKey(SchemaFile file) {
+    private List<KeyPart> idempotencyKey(SchemaFile file) {
         JsonNode key = file.root().get(IDEMPOTENCY_KEY);
         String at = "/" + IDEMPOTENCY_KEY;
         if (key == null) {
-            throw file.error("", "a trigger schema needs \"" + IDEMPOTENCY_KEY + "\", the JSON pointers of its idempotency key");
+            throw file.error("", "a trigger schema needs \"" + IDEMPOTENCY_KEY + "\", the parts of its idempotency key");
         }
         if (!key.isArray() || key.isEmpty()) {
-            throw file.error(at, "must be a non-empty array of JSON pointers");
+            throw file.error(at, "must be a non-empty array of key parts");
         }
-        List<TriggerSpec.KeyPath> paths = new ArrayList<>();
+        List<KeyPart> parts = new ArrayList<>();
         for (int i = 0; i < key.size(); i++) {
             JsonNode entry = key.get(i);
-            String pointer = entry.asText();
+            Matcher function = KEY_FUNCTION.matcher(entry.asText());
+            boolean call = function.matches();
+            KeyPart.Kind kind = call ? KeyPart.Kind.valueOf(function.group(1).toUpperCase(Locale.ROOT)) : KeyPart.Kind.VALUE;
+            String pointer = call ? function.group(2) : entry.asText();
             if (!entry.isTextual() || !pointer.startsWith("/") || pointer.length() < 2) {
-                throw file.error(at + "/" + i, "must be a JSON pointer such as \"/data/message/id\", got " + entry);
+                throw file.error(at + "/" + i, "must be a JSON pointer such as \"/data/message/id\", keys(<pointer>)"
+                        + " or digest(<pointer>), got " + entry);
             }
             List<String> names = new ArrayList<>();
             Resolved node = new Resolved(file, "", file.root());
@@ -220,12 +230,51 @@ public final class CatalogReader {
                 names.add(name);
                 node = next;
             }
-            if (!SCALAR_TYPES.contains(node.node().path("type").asText())) {
-                throw file.error(at + "/" + i, "\"" + pointer + "\" must point at a string, integer, number or boolean");
+            if (kind == KeyPart.Kind.VALUE && !SCALAR_TYPES.contains(node.node().path("type").asText())) {
+                throw file.error(at + "/" + i, "\"" + pointer + "\" must point at a string, integer, number or boolean;"
+                        + " keys(" + pointer + ") takes the keys of a map, digest(" + pointer + ") a digest of any value");
             }
-            paths.add(new TriggerSpec.KeyPath(pointer, names));
+            if (kind == KeyPart.Kind.KEYS && !node.node().path(EXISTING_JAVA_TYPE).asText().replace(" ", "").startsWith(MAP_TYPE)) {
+                throw file.error(at + "/" + i, "\"" + entry.asText() + "\" must name a map keyed by id: an object whose "
+                        + EXISTING_JAVA_TYPE + " is " + MAP_TYPE + "...>");
+            }
+            parts.add(new KeyPart(kind, entry.asText(), pointer, names));
         }
-        return paths;
+        return parts;
+    }
+
+    private static String keyReason(SchemaFile file) {
+        JsonNode reason = file.root().get(IDEMPOTENCY_KEY_REASON);
+        if (reason == null) {
+            return "";
+        }
+        if (!reason.isTextual() || reason.asText().isBlank()) {
+            throw file.error("/" + IDEMPOTENCY_KEY_REASON, "must be a non-empty string: why the key's parts identify one occurrence");
+        }
+        return reason.asText();
+    }
+
+    private static List<TriggerSpec.KeyExclusion> keyExclusions(SchemaFile file) {
+        JsonNode excludes = file.root().get(IDEMPOTENCY_KEY_EXCLUDES);
+        if (excludes == null) {
+            return List.of();
+        }
+        String at = "/" + IDEMPOTENCY_KEY_EXCLUDES;
+        if (!excludes.isObject()) {
+            throw file.error(at, "must be an object: a JSON pointer pattern (\"*\" for any one step) to why the key leaves it out");
+        }
+        List<TriggerSpec.KeyExclusion> exclusions = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> exclusion : excludes.properties()) {
+            String where = at + "/" + SchemaSet.escape(exclusion.getKey());
+            if (!exclusion.getKey().startsWith("/")) {
+                throw file.error(where, "a pattern is a JSON pointer such as \"/data/message/updatedAt\"");
+            }
+            if (!exclusion.getValue().isTextual() || exclusion.getValue().asText().isBlank()) {
+                throw file.error(where, "must be a non-empty string: why a change there does not make another occurrence");
+            }
+            exclusions.add(new TriggerSpec.KeyExclusion(exclusion.getKey(), exclusion.getValue().asText()));
+        }
+        return exclusions;
     }
 
     /** The schema of property {@code name} of the object schema at {@code node}, dereferenced; null if undeclared. */

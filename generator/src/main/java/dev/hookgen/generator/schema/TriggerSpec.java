@@ -9,7 +9,10 @@ import java.util.List;
  * @param eventClass fully qualified name of the event class
  * @param description the schema's description (the events page's sentence)
  * @param schemaFile the schema's name relative to the schema directory
- * @param idempotencyKey the fields whose values identify one delivery, in order
+ * @param idempotencyKey the parts whose values identify one occurrence, in order
+ * @param keyReason why those parts identify one occurrence ({@code x-hookgen-idempotency-key-reason}); empty if
+ *        the schema does not say
+ * @param keyExclusions the fields the key leaves out on purpose, and why ({@code x-hookgen-idempotency-key-excludes})
  * @param sessionType whether the envelope carries the top-level {@code type} ({@code call} or {@code meet})
  * @param alsoRequired the fields this trigger requires beyond what its shared shapes require: the
  *     {@code required} arrays of the schema's root {@code allOf}, as paths from the root
@@ -19,24 +22,36 @@ public record TriggerSpec(
         String eventClass,
         String description,
         String schemaFile,
-        List<KeyPath> idempotencyKey,
+        List<KeyPart> idempotencyKey,
+        String keyReason,
+        List<KeyExclusion> keyExclusions,
         boolean sessionType,
-        List<KeyPath> alsoRequired) {
+        List<FieldPath> alsoRequired) {
 
     public TriggerSpec {
         idempotencyKey = List.copyOf(idempotencyKey);
+        keyExclusions = List.copyOf(keyExclusions);
         alsoRequired = List.copyOf(alsoRequired);
     }
 
     /**
-     * One field reached from the event's root: a part of the idempotency key, or a required field.
+     * A field reached from the event's root through properties.
      *
-     * @param pointer the JSON pointer as written in the schema ({@code /data/message/id})
-     * @param properties the property names along the way ({@code data, message, id})
+     * @param pointer the JSON pointer ({@code /data/by})
+     * @param properties the property names along the way ({@code data, by})
      */
-    public record KeyPath(String pointer, List<String> properties) {
-        public KeyPath {
+    public record FieldPath(String pointer, List<String> properties) {
+        public FieldPath {
             properties = List.copyOf(properties);
         }
     }
+
+    /**
+     * A field, or a family of fields, that the idempotency key leaves out on purpose.
+     *
+     * @param pattern a JSON pointer into the payload in which a {@code *} step matches any one key or index
+     *        ({@code /data/message/data/mentions/*}); it covers the fields at and below it
+     * @param reason why a change there alone does not make another occurrence
+     */
+    public record KeyExclusion(String pattern, String reason) {}
 }

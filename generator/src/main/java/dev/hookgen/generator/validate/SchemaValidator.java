@@ -41,7 +41,8 @@ public final class SchemaValidator {
     private static JsonSchemaFactory draft07() {
         JsonMetaSchema.Builder meta = JsonMetaSchema.builder(JsonMetaSchema.getV7());
         Stream.of(Annotations.JAVA_TYPE, Annotations.EXISTING_JAVA_TYPE, Annotations.TRIGGER,
-                        Annotations.IDEMPOTENCY_KEY, Annotations.DISCRIMINATOR)
+                        Annotations.IDEMPOTENCY_KEY, Annotations.IDEMPOTENCY_KEY_REASON, Annotations.IDEMPOTENCY_KEY_EXCLUDES,
+                        Annotations.DISCRIMINATOR)
                 .forEach(keyword -> meta.keyword(new NonValidationKeyword(keyword)));
         return JsonSchemaFactory.builder(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7))
                 .metaSchema(meta.build())

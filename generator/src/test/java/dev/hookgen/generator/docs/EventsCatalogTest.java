@@ -40,8 +40,11 @@ class EventsCatalogTest {
     }
 
     @Test
-    void aTriggerShowsItsClassKeyAndFieldTreeAndSharedShapesAreLinked() {
+    void aTriggerShowsItsClassKeyAndFieldTreeAndSharedShapesAreLinked() throws Exception {
         String markdown = EventsCatalog.render(catalog());
+        String reason = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(TestSchemas.directory().resolve("triggers/user_blocked.json").toFile())
+                .path("x-hookgen-idempotency-key-reason").asText();
         assertTrue(markdown.contains("""
                 ### user_blocked
 
@@ -49,15 +52,23 @@ class EventsCatalogTest {
 
                 `UserBlockedEvent` · `Trigger.USER_BLOCKED` · `WebhookHandler.onUserBlocked(UserBlockedEvent)` · schema [`triggers/user_blocked.json`](triggers/user_blocked.json)
 
-                Idempotency key: `/webhook`, `/trigger`, `/data/by/uid`, `/data/by/lastActiveAt`
+                Idempotency key: `/webhook`, `/trigger`, `/data/by/uid`, `keys(/data/users)`, `digest(/data)`
+
+                %s
 
                 - `trigger` `String`, **required**: The trigger's wire name.
                 - `data` [`UserBlockEventData`](#userblockeventdata), **required**
                   - `users` `Map<String, User>` of [`User`](#user), **required**: Users keyed by their uid (used for `users`, `members` and `mentions`).
                   - `by` [`User`](#user), **required**
-                """), markdown);
+                """.formatted(reason)), markdown);
         assertTrue(markdown.contains("| [`message_sent`](#message_sent) | `MessageSentEvent` | [`MessageEventData`](#messageeventdata)"
-                + " | `/webhook`, `/trigger`, `/data/message/id` |\n"));
+                + " | `/webhook`, `/trigger`, `/data/message/id`, `/data/message/sentAt` |\n"));
+        assertTrue(markdown.contains("""
+                Left out of the key:
+
+                - `/data/message/conversationId`: The conversation the message is in, made of its sender and receiver: fixed by its id.
+                - `/data/message/sender`: Who sent the message: fixed by its id.
+                """), markdown);
         assertTrue(markdown.contains("""
                 - `"user"`: [`UserRef`](#userref)
                 - anything else: [`UnknownEntityRef`](#unknownentityref)

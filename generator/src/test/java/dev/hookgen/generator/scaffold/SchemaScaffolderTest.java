@@ -101,20 +101,64 @@ class SchemaScaffolderTest {
     }
 
     @Test
-    void theKeyIsTheFirstIdAndTimestampUnderDataAndEachPartIsRequired() throws Exception {
+    void theKeyIsTheSubjectAndTheEventsOwnTimeAndEachPartIsRequired() throws Exception {
+        Draft draft = scaffold("user_poked", "{\"poke\": {\"count\": 1}, \"by\": {\"uid\": \"u1\", \"lastActiveAt\": 1696935105},"
+                + " \"pokedAt\": 1696935106}");
+        assertEquals("[\"/webhook\",\"/trigger\",\"/data/by/uid\",\"/data/pokedAt\"]",
+                draft.schema().path("x-hookgen-idempotency-key").toString());
+        assertEquals("[\"by\",\"pokedAt\"]", data(draft).path("required").toString());
+        assertFalse(draft.schema().has("allOf"), "user.json requires uid already");
+        assertEquals(SchemaScaffolder.REVIEW + " `/data/by/uid` names the subject; `/data/pokedAt` is the event's own time.",
+                draft.schema().path("x-hookgen-idempotency-key-reason").asText());
+        assertEquals(java.util.List.of("$schema", "$comment", "title", "description", "type", "javaType", "x-hookgen-trigger",
+                "x-hookgen-idempotency-key", "x-hookgen-idempotency-key-reason", "required", "properties"),
+                draft.schema().properties().stream().map(java.util.Map.Entry::getKey).toList());
+    }
+
+    /** A user's lastActiveAt is rendered at delivery time: two pokes can share it, and a retry can change it. */
+    @Test
+    void aSnapshotIsNotTheEventsTimeSoWithoutOneTheKeyTakesADigestOfData() throws Exception {
         Draft draft = scaffold("user_poked", "{\"poke\": {\"count\": 1}, \"by\": {\"uid\": \"u1\", \"lastActiveAt\": 1696935105}}");
-        assertEquals("[\"/webhook\",\"/trigger\",\"/data/by/uid\",\"/data/by/lastActiveAt\"]",
+        assertEquals("[\"/webhook\",\"/trigger\",\"/data/by/uid\",\"digest(/data)\"]",
                 draft.schema().path("x-hookgen-idempotency-key").toString());
         assertEquals("[\"by\"]", data(draft).path("required").toString());
-        // user.json leaves lastActiveAt optional: the trigger requires it through allOf, as the conventions say.
-        assertEquals("{\"properties\":{\"data\":{\"properties\":{\"by\":{\"required\":[\"lastActiveAt\"]}}}}}",
-                draft.schema().path("allOf").path(0).toString());
+        assertFalse(draft.schema().has("allOf"), "lastActiveAt is not a key part, so it stays optional");
+        assertTrue(draft.schema().path("x-hookgen-idempotency-key-reason").asText().contains("no time of the event's own was found"
+                + " (no timestamp besides snapshots), so `digest(/data)` tells two occurrences apart"));
+    }
+
+    @Test
+    void theTimeOfAnotherObjectIsNotTheEventsOwn() throws Exception {
+        Draft draft = scaffold("item_flagged", "{\"item\": {\"id\": \"i1\", \"flaggedAt\": 1696935105,"
+                + " \"owner\": {\"uid\": \"u1\", \"createdAt\": 1600000000}}}");
+        assertEquals("[\"/webhook\",\"/trigger\",\"/data/item/id\",\"/data/item/flaggedAt\"]",
+                draft.schema().path("x-hookgen-idempotency-key").toString(), "a time beside the subject's id is the subject's");
+        Draft nested = scaffold("item_flagged", "{\"item\": {\"id\": \"i1\", \"owner\": {\"uid\": \"u1\", \"createdAt\": 1600000000}}}");
+        assertEquals("[\"/webhook\",\"/trigger\",\"/data/item/id\",\"digest(/data)\"]",
+                nested.schema().path("x-hookgen-idempotency-key").toString(), "the owner's creation is not the flagging");
+    }
+
+    /** The issue's pair: kicking user-a and user-b differ only in the keys of members, so the key takes them. */
+    @Test
+    void theKeysOfAMapOfMembersAreInTheKey() throws Exception {
+        Draft draft = scaffold("group_member_poked", """
+                {"group": {"guid": "g1", "name": "Hiking", "membersCount": 3, "updatedAt": 1696933889},
+                 "members": {"user-a": {"uid": "user-a", "name": "Ann"}},
+                 "by": {"uid": "admin", "lastActiveAt": 1696933881},
+                 "counts": {"user-a": 1}}
+                """);
+        assertEquals("[\"/webhook\",\"/trigger\",\"/data/group/guid\",\"keys(/data/members)\",\"digest(/data)\"]",
+                draft.schema().path("x-hookgen-idempotency-key").toString());
+        assertEquals("../definitions/group-members-event-data.json", data(draft).path("$ref").asText());
+        assertFalse(draft.schema().has("allOf"), "the shared shape requires group (and its guid) and members already");
+        assertTrue(draft.schema().path("x-hookgen-idempotency-key-reason").asText()
+                .contains("`keys(/data/members)` the ones it concerns, which are the map's keys"));
     }
 
     @Test
     void withoutAnIdTheNoteSaysSo() throws Exception {
         Draft draft = scaffold("weather_changed", "{\"sky\": \"grey\"}");
-        assertEquals("[\"/webhook\",\"/trigger\"]", draft.schema().path("x-hookgen-idempotency-key").toString());
+        assertEquals("[\"/webhook\",\"/trigger\",\"digest(/data)\"]", draft.schema().path("x-hookgen-idempotency-key").toString());
         assertTrue(draft.notes().stream().anyMatch(n -> n.contains("no id-like field was found: add the fields that identify one event")),
                 draft.notes().toString());
     }

@@ -51,12 +51,13 @@ public abstract class UntypedEvent implements Event {
     }
 
     /**
-     * No schema names this trigger's identifying fields, so the key is the webhook, the trigger and a
-     * SHA-256 digest of the payload: a repeated delivery of the same bytes has the same key.
+     * No schema names this trigger's identifying fields, so the key is the webhook, the trigger and the
+     * {@link IdempotencyKey#digest} of the whole payload: a repeated delivery of the same JSON, in any key
+     * order or white space, has the same key, and any other payload another.
      */
     @Override
     public String idempotencyKey() {
-        return IdempotencyKey.of(getWebhook(), getTrigger(), IdempotencyKey.digest(json));
+        return IdempotencyKey.forEvent(this, getWebhook(), getTrigger(), IdempotencyKey.digest(json));
     }
 
     @Override

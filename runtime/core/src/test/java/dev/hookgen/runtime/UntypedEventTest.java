@@ -37,6 +37,21 @@ class UntypedEventTest {
     }
 
     @Test
+    void aRetryInAnotherKeyOrderOrIndentationHasTheSameKey() {
+        UnknownTestEvent sent = event("{\"trigger\":\"t\",\"webhook\":\"w\",\"data\":{\"a\":1,\"b\":[1,2]}}");
+        UnknownTestEvent retried = event("{\n  \"data\": {\"b\": [1, 2], \"a\": 1},\n  \"webhook\": \"w\",\n  \"trigger\": \"t\"\n}");
+        assertEquals(sent.idempotencyKey(), retried.idempotencyKey());
+        assertNotEquals(sent.idempotencyKey(), event("{\"trigger\":\"t\",\"webhook\":\"w\",\"data\":{\"a\":1,\"b\":[2,1]}}")
+                .idempotencyKey(), "array order is part of the value");
+    }
+
+    @Test
+    void withoutAWebhookTheKeyStillCoversThePayload() {
+        UnknownTestEvent event = event("{\"trigger\":\"t\",\"n\":1}");
+        assertEquals(":t:" + IdempotencyKey.digest(Json.tree("{\"trigger\":\"t\",\"n\":1}")), event.idempotencyKey());
+    }
+
+    @Test
     void equalityIsThePayloadsAndToStringShowsNoValues() {
         assertEquals(event("{\"trigger\":\"t\",\"n\":1}"), event("{\"trigger\":\"t\",\"n\":1}"));
         assertEquals(event("{\"trigger\":\"t\",\"n\":1}").hashCode(), event("{\"trigger\":\"t\",\"n\":1}").hashCode());

@@ -12,7 +12,9 @@ package dev.hookgen.runtime.receiver;
  * balancer need a shared store; with Redis, for example: {@code claim} is
  * {@code SET key "in-flight" NX EX 60} (and a {@code GET} to tell {@code DONE} from {@code IN_FLIGHT}
  * when it fails), {@code complete} is {@code SET key "done" EX 86400}, {@code release} is {@code DEL key};
- * with a database, a unique key column and a state column do the same.
+ * with a database, a unique key column and a state column do the same. Keys are at most
+ * {@value dev.hookgen.runtime.IdempotencyKey#MAX_LENGTH} characters ({@link dev.hookgen.runtime.IdempotencyKey}), so
+ * a {@code varchar(200)} holds any of them.
  *
  * <p>Implementations are thread-safe. An exception from any method makes the delivery a 500.
  */

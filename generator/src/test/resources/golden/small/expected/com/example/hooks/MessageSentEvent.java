@@ -258,12 +258,12 @@ public final class MessageSentEvent
     }
 
     /**
-     * The fields that identify one delivery of this event, joined: {@code /webhook}, {@code /trigger}, {@code /data/message/id}.
+     * The parts that identify one occurrence of this event, joined: {@code /webhook}, {@code /trigger}, {@code /data/message/id}.
      * 
      */
     @Override
     public String idempotencyKey() {
-        return IdempotencyKey.of(getWebhook(), getTrigger(), (((getData() == null)||(getData().getMessage() == null))?null:getData().getMessage().getId()));
+        return IdempotencyKey.forEvent(this, getWebhook(), getTrigger(), (((getData() == null)||(getData().getMessage() == null))?null:getData().getMessage().getId()));
     }
 
     @Override
