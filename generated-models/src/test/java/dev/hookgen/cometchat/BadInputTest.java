@@ -52,7 +52,8 @@ class BadInputTest {
         body[body.length - 4] = (byte) 0xC3;
         body[body.length - 3] = (byte) 0x28;
         WebhookParseException e = reject(body);
-        assertTrue(e.getMessage().contains("not valid JSON: Invalid UTF-8"), e.getMessage());
+        assertEquals("byte 36: not UTF-8 (C3 28 22 7D)", e.getMessage());
+        assertEquals(WebhookParseException.Kind.NOT_JSON, e.kind());
     }
 
 

@@ -12,7 +12,8 @@ import java.util.HashSet;
 import java.util.List;
 
 /**
- * Rejects a JSON object that repeats a key (RFC 8259 strict reading), allocating no set per
+ * Rejects a JSON object that repeats a key (RFC 8259 strict reading), and a key that holds half a surrogate
+ * pair ({@code "\\ud83d"}: not Unicode text, and refused by Jackson's byte parser already), allocating no set per
  * object: the keys of the open objects share one array, scanned for objects of up to
  * {@value #SCAN_LIMIT} keys; a larger object switches to a hash set, so that the check stays linear.
  * One guard reads one body, on one thread.
@@ -133,6 +134,10 @@ final class DuplicateKeyGuard extends JsonParserDelegate {
     }
 
     private void key(String key) throws JsonParseException {
+        if (Utf8.firstLoneSurrogate(key) >= 0) {
+            // Jackson's byte parser refuses such a name, its text parser takes it: refuse it from either
+            throw new JsonParseException(this, "Field name with half a surrogate pair");
+        }
         int object = depth - 1;
         HashSet<String> set = large == null || object >= large.size() ? null : large.get(object);
         if (set != null) {

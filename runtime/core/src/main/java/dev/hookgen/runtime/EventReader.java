@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,6 +25,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -44,9 +46,11 @@ import java.util.regex.Pattern;
  * Fields the schemas do not model are kept, so {@link #toJson} gives back the JSON that came in (the same
  * JSON value: key order and white space aside). JSON is strict (RFC 8259: no comments, trailing commas,
  * single quotes or duplicate keys, so that a second {@code trigger} cannot smuggle another event past a
- * proxy), type ids ({@code trigger}, {@code entityType}) must be strings, and scalars are not coerced
- * ({@code "sentAt": "1696934912"} is an error, not a number). Everything else raises
- * {@link WebhookParseException}, and nothing else escapes.
+ * proxy), strict UTF-8, type ids ({@code trigger}, {@code entityType}) must be strings, and scalars are not
+ * coerced. A field its schema requires must be there, not null and of its type; any other field of another type is
+ * tolerated, kept and named in {@link Event#schemaDrift()} (see {@link DriftPolicy}). Everything else raises
+ * {@link WebhookParseException}, and nothing else escapes. No body can leave the reader worse for the next one:
+ * Jackson's shared symbol tables are renewed when a body fails inside them.
  *
  * <p>Thread-safe: build one per catalog and set of limits, and share it.
  *
@@ -65,7 +69,12 @@ public class EventReader<E extends Event> {
 
     private final DriftPolicy driftPolicy;
 
-    private final JsonFactory factory;
+    /**
+     * Where the parsers come from. Replaced, with empty symbol tables, when a body failed inside the shared ones:
+     * Jackson merges a failed parser's table back into them, and bodies of field names built to collide would
+     * otherwise leave them broken for every later body (see {@link #parse(Source)}).
+     */
+    private volatile JsonFactory factory;
 
     /** The first reading: every field as its schema says, required ones present. */
     private final ObjectReader events;
@@ -99,18 +108,27 @@ public class EventReader<E extends Event> {
         this.untyped = Objects.requireNonNull(untyped, "untyped");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.driftPolicy = Objects.requireNonNull(driftPolicy, "driftPolicy");
-        this.factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxDocumentLength(limits.maxDocumentBytes())
-                        .maxNestingDepth(limits.maxNestingDepth())
-                        .maxStringLength(limits.maxStringLength())
-                        .build())
-                .build();
+        this.factory = factory(limits);
         JsonMapper mapper = mapper(factory, new RequiredProperties());
         this.events = mapper.readerFor(eventType);
         this.tolerantEvents = mapper(factory, new RequiredProperties(), new TolerantProperties()).readerFor(eventType);
         this.trees = mapper.readerFor(JsonNode.class);
         this.writer = mapper.writer();
+    }
+
+    /**
+     * Parsers within the limits; the writer writes UTF-8 with lone surrogates as {@code \\uXXXX} escapes (and
+     * pairs as the character they make), so that {@link #toJson} keeps a string that JavaScript cut mid-emoji.
+     */
+    private static JsonFactory factory(ParseLimits limits) {
+        return JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxDocumentLength(limits.maxDocumentBytes())
+                        .maxNestingDepth(limits.maxNestingDepth())
+                        .maxStringLength(limits.maxStringLength())
+                        .build())
+                .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+                .build();
     }
 
     /** The strict reading: no coercion of scalars, exact decimals, and the given checks on every bean. */
@@ -156,25 +174,40 @@ public class EventReader<E extends Event> {
     }
 
     /**
-     * Parses a body of UTF-8 bytes.
+     * Parses a body of UTF-8 bytes. Strict UTF-8 (RFC 8259, section 8.1): overlong forms, encoded surrogates,
+     * code points above U+10FFFF, NUL bytes and so UTF-16 and UTF-32 bodies are {@code NOT_JSON}, located by their
+     * byte offset ({@code byte 17}). A leading UTF-8 byte order mark ({@code EF BB BF}) is ignored, as RFC 8259
+     * allows.
      *
      * @throws WebhookParseException if the body is not an event; never anything else
      */
     public final E parse(byte[] body) {
         Objects.requireNonNull(body, "body");
         checkSize(body.length);
-        return read(() -> new DuplicateKeyGuard(factory.createParser(body)));
+        int invalid = Utf8.firstInvalid(body);
+        if (invalid >= 0) {
+            throw new WebhookParseException(WebhookParseException.Kind.NOT_JSON, Utf8.describe(body, invalid), "byte " + invalid, null, null);
+        }
+        return parse(() -> new DuplicateKeyGuard(factory.createParser(body)));
     }
 
     /**
-     * Parses a body already decoded to text.
+     * Parses a body already decoded to text. Text with a surrogate character without its pair (bytes that were
+     * not UTF-8, decoded leniently) is {@code NOT_JSON}, located by its index ({@code character 17}); the escape
+     * {@code "\\ud83d"} in a string is JSON, and is kept.
      *
      * @throws WebhookParseException if the body is not an event; never anything else
      */
     public final E parse(String body) {
         Objects.requireNonNull(body, "body");
         checkSize(body.length());
-        return read(() -> new DuplicateKeyGuard(factory.createParser(body)));
+        int lone = Utf8.firstLoneSurrogate(body);
+        if (lone >= 0) {
+            throw new WebhookParseException(WebhookParseException.Kind.NOT_JSON, String.format(
+                    "a lone surrogate (U+%04X): the text is not Unicode", (int) body.charAt(lone)),
+                    "character " + lone, null, null);
+        }
+        return parse(() -> new DuplicateKeyGuard(factory.createParser(body)));
     }
 
     /**
@@ -195,14 +228,16 @@ public class EventReader<E extends Event> {
 
     /**
      * Writes an event back as JSON: for a parsed event, the JSON it was parsed from (the same JSON value;
-     * key order, white space and explicit nulls of typed fields aside).
+     * key order, white space and explicit nulls of typed fields aside). A string that holds half a surrogate pair
+     * ({@code "hi\\ud83d"}, from a JavaScript client that cut an emoji) is written with that half as the escape it
+     * came as, so the text stays Unicode and survives being written as UTF-8.
      *
      * @throws IllegalArgumentException if the event holds a value Jackson cannot write
      */
     public final String toJson(E event) {
         Objects.requireNonNull(event, "event");
         try {
-            return writer.writeValueAsString(event);
+            return new String(writer.writeValueAsBytes(event), StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot write the event as JSON: " + e.getOriginalMessage(), e);
         }
@@ -212,6 +247,42 @@ public class EventReader<E extends Event> {
         if (length > limits.maxDocumentBytes()) {
             throw new WebhookParseException(WebhookParseException.Kind.LIMIT_EXCEEDED,
                     "the body is larger than the limit of " + limits.maxDocumentBytes() + " bytes", null, null, null);
+        }
+    }
+
+    /**
+     * Reads a body; if it failed inside the shared symbol tables, on fresh ones once more. A body whose field names
+     * collide in Jackson's hash tables is refused by Jackson's own bound, but the tables it filled are merged back
+     * into the factory's, where they could break the next body with new names ("Spill-over slots in symbol
+     * table", an {@code ArrayIndexOutOfBoundsException}). So the factory is replaced after such a failure, and the
+     * body read again: an ordinary body caught by a broken table then parses; a hostile one fails again, and the
+     * tables it filled are dropped once more.
+     */
+    private E parse(Source source) {
+        JsonFactory used = factory;
+        try {
+            return read(source);
+        } catch (WebhookParseException e) {
+            if (!SymbolTables.failedIn(e)) {
+                throw e;
+            }
+            renewFactory(used);
+            JsonFactory retried = factory;
+            try {
+                return read(source);
+            } catch (WebhookParseException again) {
+                if (SymbolTables.failedIn(again)) {
+                    renewFactory(retried);
+                }
+                throw again;
+            }
+        }
+    }
+
+    /** Replaces the factory, unless another thread has replaced it since {@code broken} was in use. */
+    private synchronized void renewFactory(JsonFactory broken) {
+        if (factory == broken) {
+            factory = factory(limits);
         }
     }
 
