@@ -9,19 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The jar targets Java 17, yet Java 21 code can switch over the sealed {@code WebhookEvent} with
- * patterns, and the compiler checks that every trigger is handled. Needs a JDK 21 or newer
- * ({@code JAVA21_HOME}, or one under {@code /usr/lib/jvm}); skipped where there is none.
+ * patterns, and the compiler checks that every trigger is handled. Needs a JDK 21 or newer ({@link Jdk21});
+ * skipped where there is none.
  */
 class Java21SwitchTest {
 
@@ -30,7 +26,7 @@ class Java21SwitchTest {
 
     @Test
     void anExhaustiveSwitchCompilesAndMissingOneTriggerDoesNot() throws Exception {
-        Path javac = findJavac21().orElse(null);
+        Path javac = Jdk21.javac().orElse(null);
         assumeTrue(javac != null, "no JDK 21 or newer on this machine");
 
         List<String> cases = new ArrayList<>();
@@ -67,33 +63,5 @@ class Java21SwitchTest {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(2, TimeUnit.MINUTES), "javac finished");
         return new Compilation(process.exitValue(), output);
-    }
-
-    private static Optional<Path> findJavac21() throws IOException {
-        List<Path> candidates = new ArrayList<>();
-        String home = System.getenv("JAVA21_HOME");
-        if (home != null) {
-            candidates.add(Path.of(home, "bin", "javac"));
-        }
-        Path jvms = Path.of("/usr/lib/jvm");
-        if (Files.isDirectory(jvms)) {
-            try (Stream<Path> list = Files.list(jvms)) {
-                candidates.addAll(list.map(p -> p.resolve("bin/javac")).sorted(Comparator.reverseOrder())
-                        .collect(Collectors.toList()));
-            }
-        }
-        return candidates.stream().filter(Files::isExecutable).filter(Java21SwitchTest::isAtLeast21).findFirst();
-    }
-
-    private static boolean isAtLeast21(Path javac) {
-        try {
-            Process process = new ProcessBuilder(javac.toString(), "-version").redirectErrorStream(true).start();
-            String version = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            process.waitFor(30, TimeUnit.SECONDS);
-            String major = version.replaceFirst("^javac (\\d+).*", "$1");
-            return major.matches("\\d+") && Integer.parseInt(major) >= 21;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
     }
 }
