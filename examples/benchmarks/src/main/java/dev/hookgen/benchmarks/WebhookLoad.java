@@ -16,7 +16,10 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -98,9 +101,17 @@ public final class WebhookLoad {
         long ok;
         long other;
         long errors;
+        /** Why requests failed, by exception (class and message), so that an error count says something. */
+        final Map<String, Integer> failures = new TreeMap<>();
 
         Tally(int capacity) {
             latencies = new long[capacity];
+        }
+
+        synchronized void failed(long nanos, Throwable failure) {
+            add(nanos, -1);
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            failures.merge(cause.getClass().getSimpleName() + ": " + cause.getMessage(), 1, Integer::sum);
         }
 
         synchronized void add(long nanos, int status) {
@@ -138,7 +149,8 @@ public final class WebhookLoad {
                     try {
                         status = client.send(next(), HttpResponse.BodyHandlers.discarding()).statusCode();
                     } catch (IOException e) {
-                        status = -1;
+                        tally.failed(System.nanoTime() - start, e);
+                        continue;
                     } catch (InterruptedException e) {
                         return;
                     }
@@ -168,7 +180,11 @@ public final class WebhookLoad {
             }
             sent.add(client.sendAsync(next(), HttpResponse.BodyHandlers.discarding())
                     .handle((response, failure) -> {
-                        tally.add(System.nanoTime() - due, failure == null ? response.statusCode() : -1);
+                        if (failure == null) {
+                            tally.add(System.nanoTime() - due, response.statusCode());
+                        } else {
+                            tally.failed(System.nanoTime() - due, failure);
+                        }
                         return null;
                     }));
         }
@@ -204,5 +220,6 @@ public final class WebhookLoad {
                         + "\"p50Ms\":%.2f,\"p99Ms\":%.2f,\"maxMs\":%.2f,\"non200\":%d,\"errors\":%d}",
                 label, phase, max ? "clients" : "rate", amount, elapsed, tally.ok, tally.ok / (max ? seconds : elapsed),
                 tally.percentileMillis(0.50), tally.percentileMillis(0.99), tally.percentileMillis(1.0), tally.other, tally.errors));
+        tally.failures.forEach((failure, count) -> System.out.println("# failed " + count + "x: " + failure));
     }
 }
