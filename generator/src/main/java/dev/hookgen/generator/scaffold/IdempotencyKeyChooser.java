@@ -31,8 +31,9 @@ import java.util.Set;
  *   <li>the time: the first timestamp-like integer directly under {@code /data} or beside the chosen id, except
  *       snapshot fields CometChat renders at delivery time ({@code lastActiveAt}, {@code updatedAt},
  *       {@code deactivatedAt}): they can change between a delivery and its retry, and two events can share them;</li>
- *   <li>without such a time, {@code digest(/data)}: two occurrences then differ in something, and the digest
- *       tells them apart (a retry whose snapshots were re-rendered becomes a duplicate, never a loss).</li>
+ *   <li>and {@code digest(/data)}, always, in a draft: a draft cannot know that the parts above are all that tells
+ *       two occurrences apart, and with the digest every other field of {@code data} does too (a retry whose
+ *       snapshots were re-rendered becomes a duplicate, never a loss); the reviewer narrows the key.</li>
  * </ul>
  *
  * <p>Every chosen part is made required, as the conventions ask: in the draft's own object when the
@@ -144,11 +145,16 @@ final class IdempotencyKeyChooser {
             require(root, draft, schemas, f.path());
             why.add("`" + f.pointer() + "` is the event's own time");
         });
+        pointers.add("digest(/data)");
         if (time.isEmpty()) {
-            pointers.add("digest(/data)");
             why.add("no time of the event's own was found (" + (timestamps.isEmpty() ? "no timestamp besides snapshots"
                     : "only times of other objects") + "), so `digest(/data)` tells two occurrences apart; a retry whose"
                     + " snapshots CometChat re-rendered then gets a new key and is delivered twice, a duplicate, never a loss");
+        } else {
+            why.add("`digest(/data)` as well, because a draft cannot know that these parts are all that tells two"
+                    + " occurrences apart: with it, any other field of data does too, and the worst case is a retry"
+                    + " delivered twice, never an event dropped; narrow the key once you know, and list what it leaves"
+                    + " out in " + Annotations.IDEMPOTENCY_KEY_EXCLUDES);
         }
         String reason = SchemaScaffolder.REVIEW + " " + capitalize(String.join("; ", why)) + ".";
         putAfter(root, Annotations.IDEMPOTENCY_KEY, Annotations.IDEMPOTENCY_KEY_REASON, reason);

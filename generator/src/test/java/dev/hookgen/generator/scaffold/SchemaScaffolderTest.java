@@ -101,14 +101,17 @@ class SchemaScaffolderTest {
     }
 
     @Test
-    void theKeyIsTheSubjectAndTheEventsOwnTimeAndEachPartIsRequired() throws Exception {
+    void theKeyIsTheSubjectAndTheEventsOwnTimeAndADigestOfDataAndEachPartIsRequired() throws Exception {
         Draft draft = scaffold("user_poked", "{\"poke\": {\"count\": 1}, \"by\": {\"uid\": \"u1\", \"lastActiveAt\": 1696935105},"
                 + " \"pokedAt\": 1696935106}");
-        assertEquals("[\"/webhook\",\"/trigger\",\"/data/by/uid\",\"/data/pokedAt\"]",
+        assertEquals("[\"/webhook\",\"/trigger\",\"/data/by/uid\",\"/data/pokedAt\",\"digest(/data)\"]",
                 draft.schema().path("x-hookgen-idempotency-key").toString());
         assertEquals("[\"by\",\"pokedAt\"]", data(draft).path("required").toString());
         assertFalse(draft.schema().has("allOf"), "user.json requires uid already");
-        assertEquals(SchemaScaffolder.REVIEW + " `/data/by/uid` names the subject; `/data/pokedAt` is the event's own time.",
+        assertEquals(SchemaScaffolder.REVIEW + " `/data/by/uid` names the subject; `/data/pokedAt` is the event's own time;"
+                + " `digest(/data)` as well, because a draft cannot know that these parts are all that tells two occurrences apart:"
+                + " with it, any other field of data does too, and the worst case is a retry delivered twice, never an event dropped;"
+                + " narrow the key once you know, and list what it leaves out in x-hookgen-idempotency-key-excludes.",
                 draft.schema().path("x-hookgen-idempotency-key-reason").asText());
         assertEquals(java.util.List.of("$schema", "$comment", "title", "description", "type", "javaType", "x-hookgen-trigger",
                 "x-hookgen-idempotency-key", "x-hookgen-idempotency-key-reason", "required", "properties"),
@@ -131,7 +134,7 @@ class SchemaScaffolderTest {
     void theTimeOfAnotherObjectIsNotTheEventsOwn() throws Exception {
         Draft draft = scaffold("item_flagged", "{\"item\": {\"id\": \"i1\", \"flaggedAt\": 1696935105,"
                 + " \"owner\": {\"uid\": \"u1\", \"createdAt\": 1600000000}}}");
-        assertEquals("[\"/webhook\",\"/trigger\",\"/data/item/id\",\"/data/item/flaggedAt\"]",
+        assertEquals("[\"/webhook\",\"/trigger\",\"/data/item/id\",\"/data/item/flaggedAt\",\"digest(/data)\"]",
                 draft.schema().path("x-hookgen-idempotency-key").toString(), "a time beside the subject's id is the subject's");
         Draft nested = scaffold("item_flagged", "{\"item\": {\"id\": \"i1\", \"owner\": {\"uid\": \"u1\", \"createdAt\": 1600000000}}}");
         assertEquals("[\"/webhook\",\"/trigger\",\"/data/item/id\",\"digest(/data)\"]",

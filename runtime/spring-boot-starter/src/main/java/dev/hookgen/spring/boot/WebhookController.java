@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.PostMapping;
  * (status, headers, a short text body). Other methods on the path get Spring MVC's 405. The body is read as bytes
  * from the request, never bound by a message converter, so that the core sees exactly what arrived.
  *
- * <p>Logs a 500 with its cause (WARN) and a dead letter with the JSON path of the mismatch (INFO); never the body,
- * the Authorization header or the user name.
+ * <p>Logs a 500 with its cause (WARN), a dead letter with the JSON path of the mismatch (INFO), and tolerated drift
+ * once per trigger and path (WARN); never the body, the Authorization header or the user name.
  */
 @Controller
 public final class WebhookController {
@@ -56,5 +56,9 @@ public final class WebhookController {
             default -> {
             }
         }
+        // tolerated drift (the event was handled): named the first time for each trigger and path, counted after that
+        // in WebhookReceiver.driftCounts()
+        answer.newDrift().forEach(drift -> LOG.warn("webhook {} tolerated schema drift at {}: {} expected, the value kept as it came",
+                answer.trigger(), drift.path(), drift.expected()));
     }
 }

@@ -21,10 +21,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -32,6 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.unit.DataSize;
 
 /** An application with the starter in direct mode, on a random port, over real HTTP: the receiver core's status policy. */
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(classes = DirectModeTest.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "hookgen.receiver.path=/hooks/cometchat",
     "hookgen.receiver.credentials[0].username=cometchat",
@@ -177,6 +181,19 @@ class DirectModeTest {
         }
         assertEquals(1, letters.size(), letters.toString());
         assertArrayEquals(drifted, Files.readAllBytes(letters.get(0)));
+    }
+
+    @Test
+    void toleratedDriftIsHandledAndLoggedOncePerPlace(CapturedOutput output) {
+        String sample = new String(Samples.get("message_sent.json"), UTF_8);
+        String drifted = sample.replace("\"lastActiveAt\": 1696934440", "\"lastActiveAt\": \"yesterday\"");
+        String again = drifted.replace("\"id\": \"1\"", "\"id\": \"2\"");
+        assertEquals("accepted\n", post(AUTH, drifted.getBytes(UTF_8)).body());
+        assertEquals("accepted\n", post(AUTH, again.getBytes(UTF_8)).body());
+        assertEquals(2, recorder.calls.size(), "both events reached the handler");
+        String warning = "webhook message_sent tolerated schema drift at $.data.message.data.entities.sender.entity.lastActiveAt: "
+                + "integer expected, the value kept as it came";
+        assertEquals(1, output.getAll().split(java.util.regex.Pattern.quote(warning), -1).length - 1, output.getAll());
     }
 
     @Test
