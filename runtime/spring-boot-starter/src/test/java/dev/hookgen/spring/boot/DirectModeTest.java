@@ -186,8 +186,10 @@ class DirectModeTest {
     @Test
     void toleratedDriftIsHandledAndLoggedOncePerPlace(CapturedOutput output) {
         String sample = new String(Samples.get("message_sent.json"), UTF_8);
-        String drifted = sample.replace("\"lastActiveAt\": 1696934440", "\"lastActiveAt\": \"yesterday\"");
-        String again = drifted.replace("\"id\": \"1\"", "\"id\": \"2\"");
+        // ids no other test posts: the store remembers the context's deliveries
+        String drifted = sample.replace("\"lastActiveAt\": 1696934440", "\"lastActiveAt\": \"yesterday\"")
+                .replace("\"id\": \"1\"", "\"id\": \"drift-1\"");
+        String again = drifted.replace("\"id\": \"drift-1\"", "\"id\": \"drift-2\"");
         assertEquals("accepted\n", post(AUTH, drifted.getBytes(UTF_8)).body());
         assertEquals("accepted\n", post(AUTH, again.getBytes(UTF_8)).body());
         assertEquals(2, recorder.calls.size(), "both events reached the handler");
