@@ -3,10 +3,10 @@ package dev.hookgen.examples.receiver;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.hookgen.cometchat.WebhookEvent;
-import dev.hookgen.cometchat.WebhookEvents;
 import dev.hookgen.inbox.postgresql.InboxSettings;
 import dev.hookgen.inbox.postgresql.InboxWorkers;
 import dev.hookgen.inbox.postgresql.PostgresInbox;
+import dev.hookgen.runtime.EventReader;
 import dev.hookgen.runtime.receiver.EventHandler;
 import java.sql.SQLException;
 
@@ -21,26 +21,25 @@ final class InboxMode implements AutoCloseable {
 
     private final PostgresInbox inbox;
 
-    private final InboxWorkers<WebhookEvent> workers;
+    private InboxWorkers<WebhookEvent> workers;
 
-    private InboxMode(HikariDataSource pool, PostgresInbox inbox, InboxWorkers<WebhookEvent> workers) {
+    private InboxMode(HikariDataSource pool, PostgresInbox inbox) {
         this.pool = pool;
         this.inbox = inbox;
-        this.workers = workers;
     }
 
     /**
-     * Connects, creates the table unless it exists, and starts the workers.
+     * Connects and creates the table unless it exists; the workers start with {@link #startWorkers}, once the
+     * receiver, and so its reader, exists.
      *
      * @param jdbcUrl e.g. {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres}
      * @param connections the most connections the receiver's request threads may use at once
      */
-    static InboxMode start(String jdbcUrl, int connections, EventHandler<WebhookEvent> handler) throws SQLException {
-        InboxSettings settings = InboxSettings.defaults();
+    static InboxMode open(String jdbcUrl, int connections) throws SQLException {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setPoolName("hookgen-inbox");
-        config.setMaximumPoolSize(connections + settings.workers() + 1);
+        config.setMaximumPoolSize(connections + InboxSettings.defaults().workers() + 1);
         config.setMinimumIdle(Math.min(4, config.getMaximumPoolSize()));
         HikariDataSource pool;
         try {
@@ -51,9 +50,7 @@ final class InboxMode implements AutoCloseable {
         try {
             PostgresInbox inbox = new PostgresInbox(pool);
             inbox.createSchema();
-            InboxWorkers<WebhookEvent> workers = inbox.workers(WebhookEvents.parser(), handler, settings);
-            workers.start();
-            return new InboxMode(pool, inbox, workers);
+            return new InboxMode(pool, inbox);
         } catch (SQLException | RuntimeException e) {
             pool.close();
             throw e;
@@ -64,10 +61,23 @@ final class InboxMode implements AutoCloseable {
         return inbox;
     }
 
+    /**
+     * Starts the workers that hand stored events to {@code handler}.
+     *
+     * @param reader the receiver's ({@link dev.hookgen.runtime.receiver.WebhookReceiver#reader()}): stored bodies are
+     *     read with the limits they were accepted under
+     */
+    void startWorkers(EventReader<WebhookEvent> reader, EventHandler<WebhookEvent> handler) {
+        workers = inbox.workers(reader, handler, InboxSettings.defaults());
+        workers.start();
+    }
+
     /** Stops the workers (each finishes its event and gives back the rows it did not start), then the pool. */
     @Override
     public void close() {
-        workers.close();
+        if (workers != null) {
+            workers.close();
+        }
         pool.close();
     }
 }

@@ -166,7 +166,7 @@ public final class ReceiverCommand implements Callable<Integer> {
         InboxMode inbox = null;
         if (inboxJdbcUrl != null) {
             try {
-                inbox = InboxMode.start(inboxJdbcUrl, threads, handler);
+                inbox = InboxMode.open(inboxJdbcUrl, threads);
             } catch (SQLException e) {
                 err.println("receiver: cannot use the inbox at --inbox-jdbc-url: " + e.getMessage());
                 Stopper.closeQuietly(handler, err);
@@ -182,6 +182,9 @@ public final class ReceiverCommand implements Callable<Integer> {
                             .deadLetters(new DeadLetters(deadLetters))
                             .handler(handler)
                             .build();
+            if (inbox != null) {
+                inbox.startWorkers(receiver.reader(), handler);
+            }
             server = HttpReceiverServer.start(new InetSocketAddress(host, port), path, receiver, limits, out::println);
         } catch (IOException e) {
             err.println("receiver: cannot start on " + host + ":" + port + ": " + e);

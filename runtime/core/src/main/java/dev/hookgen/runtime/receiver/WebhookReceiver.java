@@ -160,7 +160,7 @@ public final class WebhookReceiver<E extends Event> {
     private WebhookReceiver(Builder<E> builder) {
         this.auth = new BasicAuth(builder.credentials);
         this.parser = builder.maxBodyBytes == builder.parser.limits().maxDocumentBytes() ? builder.parser
-                : builder.parser.withLimits(builder.parser.limits().withMaxDocumentBytes(builder.maxBodyBytes));
+                : builder.parser.withLimits(bodyLimits(builder.parser.limits(), builder.maxBodyBytes));
         this.inbox = builder.inbox;
         if (inbox != null) {
             if (builder.handler != null || builder.deadLetters != null || builder.storeSet) {
@@ -190,6 +190,20 @@ public final class WebhookReceiver<E extends Event> {
     /** The largest body accepted, in bytes. */
     public int maxBodyBytes() {
         return parser.limits().maxDocumentBytes();
+    }
+
+    /**
+     * The reader this receiver parses with: the builder's, with its body limit. Whatever reads an accepted body
+     * again later (an inbox's workers, a replay) must use it, or a body the receiver accepted could be refused then.
+     */
+    public EventReader<E> reader() {
+        return parser;
+    }
+
+    /** Limits for bodies up to {@code maxBodyBytes}: a string of such a body may be that long too. */
+    private static ParseLimits bodyLimits(ParseLimits limits, int maxBodyBytes) {
+        ParseLimits body = limits.withMaxDocumentBytes(maxBodyBytes);
+        return maxBodyBytes > body.maxStringLength() ? body.withMaxStringLength(maxBodyBytes) : body;
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.hookgen.inbox.postgresql.InboxSettings;
 import dev.hookgen.inbox.postgresql.InboxWorkers;
 import dev.hookgen.inbox.postgresql.PostgresInbox;
 import dev.hookgen.runtime.Event;
+import dev.hookgen.runtime.EventReader;
 import dev.hookgen.runtime.receiver.Credentials;
 import dev.hookgen.runtime.receiver.DeadLetters;
 import dev.hookgen.runtime.receiver.EventHandler;
@@ -167,16 +168,18 @@ public class HookgenAutoConfiguration {
         }
 
         @Bean
-        InboxWorkersLifecycle hookgenInboxWorkers(PostgresInbox inbox, WebhookCatalog<?> catalog, HookgenInboxProperties properties,
-                ObjectProvider<DeliveryMetrics> metrics) {
-            return new InboxWorkersLifecycle(workers(inbox, catalog, properties.toSettings(),
+        InboxWorkersLifecycle hookgenInboxWorkers(PostgresInbox inbox, WebhookCatalog<?> catalog, WebhookReceiver<?> receiver,
+                HookgenInboxProperties properties, ObjectProvider<DeliveryMetrics> metrics) {
+            return new InboxWorkersLifecycle(workers(inbox, catalog, receiver, properties.toSettings(),
                     metrics.getIfAvailable(() -> DeliveryMetrics.NONE)), WORKERS_STOP_TIMEOUT, SmartLifecycle.DEFAULT_PHASE - 4096);
         }
 
-        private static <E extends Event> InboxWorkers<E> workers(PostgresInbox inbox, WebhookCatalog<E> catalog, InboxSettings settings,
-                DeliveryMetrics metrics) {
+        /** The workers read stored bodies with the receiver's reader: its limits are those the bodies were accepted under. */
+        @SuppressWarnings("unchecked") // the receiver is built from the catalog, so its events are the catalog's
+        private static <E extends Event> InboxWorkers<E> workers(PostgresInbox inbox, WebhookCatalog<E> catalog, WebhookReceiver<?> receiver,
+                InboxSettings settings, DeliveryMetrics metrics) {
             EventHandler<E> handler = catalog.handler()::handle;
-            return inbox.workers(catalog.reader(), metrics.timed(handler), settings);
+            return inbox.workers((EventReader<E>) receiver.reader(), metrics.timed(handler), settings);
         }
 
         @Configuration(proxyBeanMethods = false)
@@ -186,8 +189,8 @@ public class HookgenAutoConfiguration {
             @Bean
             @ConditionalOnMissingBean
             @ConditionalOnAvailableEndpoint
-            HookgenInboxEndpoint hookgenInboxEndpoint(PostgresInbox inbox, WebhookCatalog<?> catalog) {
-                return new HookgenInboxEndpoint(inbox, catalog.reader());
+            HookgenInboxEndpoint hookgenInboxEndpoint(PostgresInbox inbox, WebhookReceiver<?> receiver) {
+                return new HookgenInboxEndpoint(inbox, receiver.reader());
             }
         }
     }
