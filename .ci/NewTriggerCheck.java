@@ -31,7 +31,7 @@ final class NewTriggerCheck {
         check(Trigger.POLL_VOTED.eventType() == PollVotedEvent.class, "Trigger.POLL_VOTED names the class");
         List<String> handled = new ArrayList<>();
         WebhookDispatcher.builder().on(PollVotedEvent.class, e -> handled.add(e.idempotencyKey())).build().dispatch(event);
-        check(handled.equals(List.of("<webhookID>:poll_voted:77:1696934912")), "dispatched once, keyed: " + handled);
+        check(handled.equals(List.of("<appId>:<webhookID>:poll_voted:77:1696934912")), "dispatched once, keyed: " + handled);
         ObjectMapper json = new ObjectMapper();
         check(json.readTree(body).equals(json.readTree(WebhookEvents.toJson(event))), "toJson gives back the same JSON");
         System.out.println("new-trigger: poll_voted parses to PollVotedEvent (Trigger.POLL_VOTED, onPollVoted), typed and lossless");

@@ -86,23 +86,26 @@ class IdempotencyKeyTest {
 
     @Test
     void keysAsTheyRead() {
-        assertEquals("<webhookID>:message_sent:1:1696934912", WebhookEvents.parse(Samples.bytes("message_sent.json")).idempotencyKey());
-        assertEquals("<webhookID>:call_initiated:52:1696934199",
+        assertEquals("<appId>:<webhookID>:message_sent:1:1696934912", WebhookEvents.parse(Samples.bytes("message_sent.json")).idempotencyKey());
+        assertEquals("<appId>:<webhookID>:call_initiated:52:1696934199",
                 WebhookEvents.parse(Samples.bytes("call_initiated.json")).idempotencyKey());
-        assertEquals("<webhookID>:call_ended:<sessionId>:1696934553",
+        assertEquals("<appId>:<webhookID>:call_ended:<sessionId>:1696934553",
                 WebhookEvents.parse(Samples.bytes("call_ended.json")).idempotencyKey());
         String kicked = WebhookEvents.parse(Samples.bytes("group_member_kicked.json")).idempotencyKey();
-        assertTrue(kicked.matches("<webhookID>:group_member_kicked:cometchat-guid-1:cometchat-uid-1:cometchat-uid-2:[A-Za-z0-9_-]{43}"), kicked);
+        assertTrue(kicked.matches("<appId>:<webhookID>:group_member_kicked:cometchat-guid-1:cometchat-uid-1:cometchat-uid-2:[A-Za-z0-9_-]{43}"), kicked);
     }
 
+    /** A webhook id is unique within one app only: one endpoint serving two apps keeps their events apart. */
     @ParameterizedTest
     @MethodSource("samples")
-    void anotherWebhookIsAnotherKey(String sample) {
+    void anotherAppOrWebhookIsAnotherKey(String sample) {
         byte[] body = Samples.bytes(sample);
         String key = WebhookEvents.parse(body).idempotencyKey();
-        ObjectNode other = (ObjectNode) Samples.tree(body);
-        other.put("webhook", "another-webhook");
-        assertNotEquals(key, WebhookEvents.parse(other.toString()).idempotencyKey());
+        for (String field : List.of("appId", "webhook")) {
+            ObjectNode other = (ObjectNode) Samples.tree(body);
+            other.put(field, "another-" + field);
+            assertNotEquals(key, WebhookEvents.parse(other.toString()).idempotencyKey(), field);
+        }
     }
 
     @Test
@@ -112,7 +115,7 @@ class IdempotencyKeyTest {
         ObjectNode b = (ObjectNode) Samples.tree(Samples.bytes("message_sent.json"));
         b.put("webhook", "w");
         String keyA = WebhookEvents.parse(a.toString()).idempotencyKey();
-        assertEquals("w%3Amessage_sent:message_sent:1:1696934912", keyA);
+        assertEquals("<appId>:w%3Amessage_sent:message_sent:1:1696934912", keyA);
         assertNotEquals(keyA, WebhookEvents.parse(b.toString()).idempotencyKey());
     }
 
@@ -131,7 +134,7 @@ class IdempotencyKeyTest {
         ((ObjectNode) payload.at("/data/message")).put("id", id);
         String key = WebhookEvents.parse(payload.toString()).idempotencyKey();
         assertTrue(key.length() <= IdempotencyKey.MAX_LENGTH, key.length() + " characters");
-        assertEquals("<webhookID>:message_sent:~" + base64url(sha256(id.getBytes(StandardCharsets.UTF_8))) + ":1696934912", key);
+        assertEquals("<appId>:<webhookID>:message_sent:~" + base64url(sha256(id.getBytes(StandardCharsets.UTF_8))) + ":1696934912", key);
         ((ObjectNode) payload.at("/data/message")).put("id", id.substring(1) + "8");
         assertNotEquals(key, WebhookEvents.parse(payload.toString()).idempotencyKey());
     }
@@ -143,18 +146,21 @@ class IdempotencyKeyTest {
         event.setTrigger("message_sent");
         event.setWebhook("w");
         String key = event.idempotencyKey();
-        assertEquals("w:message_sent:" + IdempotencyKey.digest(Samples.tree("{\"trigger\":\"message_sent\",\"webhook\":\"w\"}")), key);
+        assertEquals(":w:message_sent:" + IdempotencyKey.digest(Samples.tree("{\"trigger\":\"message_sent\",\"webhook\":\"w\"}")), key);
         event.setAppId("another-app");
         assertNotEquals(key, event.idempotencyKey(), "two such events keep two keys");
     }
 
     @Test
     void unknownTriggersAreKeyedByTheirJsonInAnyKeyOrder() {
-        String key = WebhookEvents.parse("{\"trigger\":\"new_thing\",\"webhook\":\"w\",\"data\":{\"id\":1,\"at\":2}}").idempotencyKey();
-        assertTrue(key.matches("w:new_thing:[A-Za-z0-9_-]{43}"), key);
-        assertEquals(key, WebhookEvents.parse("{\"data\":{\"at\":2,\"id\":1},\n \"webhook\":\"w\", \"trigger\":\"new_thing\"}").idempotencyKey());
-        assertNotEquals(key, WebhookEvents.parse("{\"trigger\":\"new_thing\",\"webhook\":\"w\",\"data\":{\"id\":2,\"at\":2}}")
+        String key = WebhookEvents.parse("{\"trigger\":\"new_thing\",\"appId\":\"a\",\"webhook\":\"w\",\"data\":{\"id\":1,\"at\":2}}").idempotencyKey();
+        assertTrue(key.matches("a:w:new_thing:[A-Za-z0-9_-]{43}"), key);
+        assertEquals(key, WebhookEvents.parse("{\"data\":{\"at\":2,\"id\":1},\n \"webhook\":\"w\", \"appId\":\"a\", \"trigger\":\"new_thing\"}")
                 .idempotencyKey());
+        assertNotEquals(key, WebhookEvents.parse("{\"trigger\":\"new_thing\",\"appId\":\"a\",\"webhook\":\"w\",\"data\":{\"id\":2,\"at\":2}}")
+                .idempotencyKey());
+        assertNotEquals(key, WebhookEvents.parse("{\"trigger\":\"new_thing\",\"appId\":\"b\",\"webhook\":\"w\",\"data\":{\"id\":1,\"at\":2}}")
+                .idempotencyKey(), "another app");
     }
 
     private static byte[] sha256(byte[] bytes) {

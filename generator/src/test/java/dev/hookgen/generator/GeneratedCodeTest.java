@@ -169,7 +169,7 @@ class GeneratedCodeTest {
         assertEquals("$.data.message: required by the schema, but missing", drift.getCause().getMessage());
 
         Object group = type("GroupCreatedEvent").getConstructor().newInstance();
-        assertTrue(((String) call(group, "idempotencyKey")).matches("::[A-Za-z0-9_-]{43}"));
+        assertTrue(((String) call(group, "idempotencyKey")).matches(":::[A-Za-z0-9_-]{43}"));
     }
 
     @Test
@@ -266,8 +266,8 @@ class GeneratedCodeTest {
         assertEquals(payload, call(event, "json"));
         assertEquals(payload, JSON.readTree(toJson(event)));
         String key = (String) call(event, "idempotencyKey");
-        assertTrue(key.matches("webhook-1:poll_created:[A-Za-z0-9_-]{43}"), key);
-        assertFalse(key.equals(call(parse(payload.put("appId", "other")), "idempotencyKey")), "the digest covers the payload");
+        assertTrue(key.matches("app-1:webhook-1:poll_created:[A-Za-z0-9_-]{43}"), key);
+        assertFalse(key.equals(call(parse(payload.put("region", "other")), "idempotencyKey")), "the digest covers the payload");
     }
 
     /** A message_sent payload: a user sends to a group, mentioning Bob. */

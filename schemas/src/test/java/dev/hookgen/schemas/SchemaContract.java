@@ -38,6 +38,11 @@ public final class SchemaContract {
 
     private static final List<String> ENVELOPE = List.of("appId", "region", "webhook");
     private static final String ENVELOPE_FILE = "envelope.json";
+    /**
+     * The parts every idempotency key starts with: a webhook id is unique within one CometChat app
+     * only, and one endpoint can receive the deliveries of several apps.
+     */
+    private static final List<String> SCOPE = List.of("/appId", "/webhook", "/trigger");
 
     private final Path definitions;
     private final Path triggers;
@@ -179,14 +184,14 @@ public final class SchemaContract {
         assertFalse(data.path("description").asText().isBlank(), file + ": /properties/data: description missing");
     }
 
-    /** The key starts with webhook and trigger, and every pointer names a declared property. */
+    /** The key starts with the app, the webhook and the trigger, and every pointer names a declared property. */
     public void checkIdempotencyKey(String wire) {
         Path file = triggerFile(wire);
         JsonNode key = Contract.read(file).path("x-hookgen-idempotency-key");
         assertTrue(key.isArray() && key.size() > 0, file + ": x-hookgen-idempotency-key must be a non-empty array");
         List<String> parts = strings(key);
-        assertEquals(List.of("/webhook", "/trigger"), parts.subList(0, Math.min(2, parts.size())),
-                file + ": a key starts with the webhook id and the trigger");
+        assertEquals(SCOPE, parts.subList(0, Math.min(SCOPE.size(), parts.size())),
+                file + ": a key starts with the app id, the webhook id and the trigger: " + SCOPE);
         assertEquals(parts.size(), new TreeSet<>(parts).size(), file + ": duplicate part in key");
         for (String part : parts) {
             KeyParts parsed = KeyParts.parse(part);

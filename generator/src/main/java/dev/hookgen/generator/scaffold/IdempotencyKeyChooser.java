@@ -128,7 +128,7 @@ final class IdempotencyKeyChooser {
                 .filter(t -> t.path().size() == 2 || id.isPresent() && t.parent().equals(id.get().parent()))
                 .findFirst();
 
-        List<String> pointers = new ArrayList<>(List.of("/webhook", "/trigger"));
+        List<String> pointers = new ArrayList<>(List.of("/appId", "/webhook", "/trigger"));
         List<String> why = new ArrayList<>();
         id.ifPresent(f -> {
             pointers.add(f.pointer());

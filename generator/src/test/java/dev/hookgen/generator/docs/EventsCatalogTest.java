@@ -52,7 +52,7 @@ class EventsCatalogTest {
 
                 `UserBlockedEvent` · `Trigger.USER_BLOCKED` · `WebhookHandler.onUserBlocked(UserBlockedEvent)` · schema [`triggers/user_blocked.json`](triggers/user_blocked.json)
 
-                Idempotency key: `/webhook`, `/trigger`, `/data/by/uid`, `keys(/data/users)`, `digest(/data)`
+                Idempotency key: `/appId`, `/webhook`, `/trigger`, `/data/by/uid`, `keys(/data/users)`, `digest(/data)`
 
                 %s
 
@@ -62,7 +62,7 @@ class EventsCatalogTest {
                   - `by` [`User`](#user), **required**
                 """.formatted(reason)), markdown);
         assertTrue(markdown.contains("| [`message_sent`](#message_sent) | `MessageSentEvent` | [`MessageEventData`](#messageeventdata)"
-                + " | `/webhook`, `/trigger`, `/data/message/id`, `/data/message/sentAt` |\n"));
+                + " | `/appId`, `/webhook`, `/trigger`, `/data/message/id`, `/data/message/sentAt` |\n"));
         assertTrue(markdown.contains("""
                 Left out of the key:
 

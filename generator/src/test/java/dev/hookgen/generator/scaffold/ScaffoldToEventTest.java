@@ -108,11 +108,11 @@ class ScaffoldToEventTest {
         Object parsed = events.getMethod("parse", String.class).invoke(null, payload);
         assertEquals(event, parsed.getClass());
         assertTrue(((String) webhookEvent.getMethod("idempotencyKey").invoke(parsed))
-                .matches("<webhookID>:" + wire + ":42:cometchat-uid-1,cometchat-uid-2:1696935103114:[A-Za-z0-9_-]{43}"));
+                .matches("<appId>:<webhookID>:" + wire + ":42:cometchat-uid-1,cometchat-uid-2:1696935103114:[A-Za-z0-9_-]{43}"));
         String written = (String) events.getMethod("toJson", webhookEvent).invoke(null, parsed);
         assertEquals(JSON.readTree(payload), JSON.readTree(written));
         JsonNode key = JSON.readTree(Files.readString(schemas.resolve("triggers/" + wire + ".json"))).get("x-hookgen-idempotency-key");
-        assertEquals("[\"/webhook\",\"/trigger\",\"/data/message/id\",\"keys(/data/viewers)\",\"/data/pinnedAt\",\"digest(/data)\"]", key.toString());
+        assertEquals("[\"/appId\",\"/webhook\",\"/trigger\",\"/data/message/id\",\"keys(/data/viewers)\",\"/data/pinnedAt\",\"digest(/data)\"]", key.toString());
     }
 
     /**

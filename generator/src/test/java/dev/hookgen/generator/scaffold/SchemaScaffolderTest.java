@@ -104,7 +104,7 @@ class SchemaScaffolderTest {
     void theKeyIsTheSubjectAndTheEventsOwnTimeAndADigestOfDataAndEachPartIsRequired() throws Exception {
         Draft draft = scaffold("user_poked", "{\"poke\": {\"count\": 1}, \"by\": {\"uid\": \"u1\", \"lastActiveAt\": 1696935105},"
                 + " \"pokedAt\": 1696935106}");
-        assertEquals("[\"/webhook\",\"/trigger\",\"/data/by/uid\",\"/data/pokedAt\",\"digest(/data)\"]",
+        assertEquals("[\"/appId\",\"/webhook\",\"/trigger\",\"/data/by/uid\",\"/data/pokedAt\",\"digest(/data)\"]",
                 draft.schema().path("x-hookgen-idempotency-key").toString());
         assertEquals("[\"by\",\"pokedAt\"]", data(draft).path("required").toString());
         assertFalse(draft.schema().has("allOf"), "user.json requires uid already");
@@ -122,7 +122,7 @@ class SchemaScaffolderTest {
     @Test
     void aSnapshotIsNotTheEventsTimeSoWithoutOneTheKeyTakesADigestOfData() throws Exception {
         Draft draft = scaffold("user_poked", "{\"poke\": {\"count\": 1}, \"by\": {\"uid\": \"u1\", \"lastActiveAt\": 1696935105}}");
-        assertEquals("[\"/webhook\",\"/trigger\",\"/data/by/uid\",\"digest(/data)\"]",
+        assertEquals("[\"/appId\",\"/webhook\",\"/trigger\",\"/data/by/uid\",\"digest(/data)\"]",
                 draft.schema().path("x-hookgen-idempotency-key").toString());
         assertEquals("[\"by\"]", data(draft).path("required").toString());
         assertFalse(draft.schema().has("allOf"), "lastActiveAt is not a key part, so it stays optional");
@@ -134,10 +134,10 @@ class SchemaScaffolderTest {
     void theTimeOfAnotherObjectIsNotTheEventsOwn() throws Exception {
         Draft draft = scaffold("item_flagged", "{\"item\": {\"id\": \"i1\", \"flaggedAt\": 1696935105,"
                 + " \"owner\": {\"uid\": \"u1\", \"createdAt\": 1600000000}}}");
-        assertEquals("[\"/webhook\",\"/trigger\",\"/data/item/id\",\"/data/item/flaggedAt\",\"digest(/data)\"]",
+        assertEquals("[\"/appId\",\"/webhook\",\"/trigger\",\"/data/item/id\",\"/data/item/flaggedAt\",\"digest(/data)\"]",
                 draft.schema().path("x-hookgen-idempotency-key").toString(), "a time beside the subject's id is the subject's");
         Draft nested = scaffold("item_flagged", "{\"item\": {\"id\": \"i1\", \"owner\": {\"uid\": \"u1\", \"createdAt\": 1600000000}}}");
-        assertEquals("[\"/webhook\",\"/trigger\",\"/data/item/id\",\"digest(/data)\"]",
+        assertEquals("[\"/appId\",\"/webhook\",\"/trigger\",\"/data/item/id\",\"digest(/data)\"]",
                 nested.schema().path("x-hookgen-idempotency-key").toString(), "the owner's creation is not the flagging");
     }
 
@@ -150,7 +150,7 @@ class SchemaScaffolderTest {
                  "by": {"uid": "admin", "lastActiveAt": 1696933881},
                  "counts": {"user-a": 1}}
                 """);
-        assertEquals("[\"/webhook\",\"/trigger\",\"/data/group/guid\",\"keys(/data/members)\",\"digest(/data)\"]",
+        assertEquals("[\"/appId\",\"/webhook\",\"/trigger\",\"/data/group/guid\",\"keys(/data/members)\",\"digest(/data)\"]",
                 draft.schema().path("x-hookgen-idempotency-key").toString());
         assertEquals("../definitions/group-members-event-data.json", data(draft).path("$ref").asText());
         assertFalse(draft.schema().has("allOf"), "the shared shape requires group (and its guid) and members already");
@@ -161,7 +161,7 @@ class SchemaScaffolderTest {
     @Test
     void withoutAnIdTheNoteSaysSo() throws Exception {
         Draft draft = scaffold("weather_changed", "{\"sky\": \"grey\"}");
-        assertEquals("[\"/webhook\",\"/trigger\",\"digest(/data)\"]", draft.schema().path("x-hookgen-idempotency-key").toString());
+        assertEquals("[\"/appId\",\"/webhook\",\"/trigger\",\"digest(/data)\"]", draft.schema().path("x-hookgen-idempotency-key").toString());
         assertTrue(draft.notes().stream().anyMatch(n -> n.contains("no id-like field was found: add the fields that identify one event")),
                 draft.notes().toString());
     }

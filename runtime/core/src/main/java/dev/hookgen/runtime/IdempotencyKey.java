@@ -17,7 +17,10 @@ import java.util.StringJoiner;
  * {@link #forEvent} with the values their schema's {@code x-hookgen-idempotency-key} names.
  *
  * <p>A key is its parts joined by {@code ':'}. A part is written as text ({@link String#valueOf}) with
- * {@code '%'}, {@code ':'} and {@code '~'} percent-encoded ({@code %25}, {@code %3A}, {@code %7E}). A part whose
+ * {@code '%'}, {@code ':'} and {@code '~'} percent-encoded ({@code %25}, {@code %3A}, {@code %7E}), and so are
+ * the C0 controls and DEL ({@code "\n"} is {@code %0A}, NUL {@code %00}) and each lone surrogate, as the three
+ * bytes WTF-8 gives it ({@code "\uD83D"} is {@code %ED%A0%BD}): a key is printable text that a log line, an
+ * HTTP header and a PostgreSQL {@code text} column all take as it is. A part whose
  * encoded text is longer than {@value #MAX_PART_LENGTH} characters is written instead as {@code '~'} followed by
  * the base64url SHA-256 of its text (44 characters). If the joined key is still longer than
  * {@value #MAX_LENGTH} characters, the key is {@code "~~"} followed by the base64url SHA-256 of the joined key
@@ -37,6 +40,7 @@ public final class IdempotencyKey {
     public static final int MAX_PART_LENGTH = 64;
 
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private IdempotencyKey() {
     }
@@ -64,14 +68,15 @@ public final class IdempotencyKey {
     /**
      * The key of {@code event} made of {@code parts}, as {@link #of} builds it. If a part is null (a payload
      * without a field its schema requires, or an event built by hand), no part list can identify the event,
-     * so the key is the one an event without a schema gets: the webhook, the trigger and the {@link #digest}
+     * so the key is the one an event without a schema gets: the app, the webhook, the trigger and the {@link #digest}
      * of the whole event. A repeated delivery still has the same key, and no other occurrence shares it.
      */
     public static String forEvent(Event event, Object... parts) {
         Objects.requireNonNull(event, "event");
         for (Object part : parts) {
             if (part == null) {
-                return of(Objects.toString(event.getWebhook(), ""), Objects.toString(event.getTrigger(), ""), digest(event));
+                return of(Objects.toString(event.getAppId(), ""), Objects.toString(event.getWebhook(), ""),
+                        Objects.toString(event.getTrigger(), ""), digest(event));
             }
         }
         return of(parts);
@@ -116,17 +121,26 @@ public final class IdempotencyKey {
         StringBuilder encoded = new StringBuilder(text.length() + 8);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            switch (c) {
-                case '%' -> encoded.append("%25");
-                case ':' -> encoded.append("%3A");
-                case '~' -> encoded.append("%7E");
-                default -> encoded.append(c);
+            if (c == '%' || c == ':' || c == '~' || c < 0x20 || c == 0x7F) {
+                percentEncode(c, encoded);
+            } else if (!Character.isSurrogate(c)) {
+                encoded.append(c);
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                encoded.append(c).append(text.charAt(++i));
+            } else {
+                percentEncode(0xE0 | c >> 12, encoded);
+                percentEncode(0x80 | c >> 6 & 0x3F, encoded);
+                percentEncode(0x80 | c & 0x3F, encoded);
             }
             if (encoded.length() > MAX_PART_LENGTH) {
                 return "~" + sha256Base64url(text);
             }
         }
         return encoded.toString();
+    }
+
+    private static void percentEncode(int octet, StringBuilder out) {
+        out.append('%').append(HEX[octet >> 4]).append(HEX[octet & 0xF]);
     }
 
     private static String sha256Base64url(CharSequence text) {

@@ -57,7 +57,7 @@ public abstract class UntypedEvent implements Event {
      */
     @Override
     public String idempotencyKey() {
-        return IdempotencyKey.forEvent(this, getWebhook(), getTrigger(), IdempotencyKey.digest(json));
+        return IdempotencyKey.forEvent(this, getAppId(), getWebhook(), getTrigger(), IdempotencyKey.digest(json));
     }
 
     @Override

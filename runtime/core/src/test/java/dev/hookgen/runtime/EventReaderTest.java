@@ -45,7 +45,7 @@ class EventReaderTest {
         assertEquals(new BigDecimal("0.50"), ping.getData().getScore(), "decimals are read exactly, trailing zero kept");
         assertEquals(List.of("a", "b"), ping.getData().getTags());
         assertEquals("test", ping.getAdditionalProperties().get("origin"));
-        assertEquals("wh-1:ping:p-1", ping.idempotencyKey());
+        assertEquals("app:wh-1:ping:p-1", ping.idempotencyKey());
         assertEquals(Json.tree(Json.PING), Json.tree(READER.toJson(ping)));
         assertEquals(ping, READER.parse(Json.PING.getBytes(UTF_8)));
         assertEquals(ping, READER.parse(new ByteArrayInputStream(Json.PING.getBytes(UTF_8))));
@@ -67,7 +67,7 @@ class EventReaderTest {
         assertEquals("app", event.getAppId());
         assertEquals(null, event.getRegion());
         assertEquals(body, READER.toJson(event));
-        assertTrue(event.idempotencyKey().matches("w:pong:[A-Za-z0-9_-]{43}"), event.idempotencyKey());
+        assertTrue(event.idempotencyKey().matches("app:w:pong:[A-Za-z0-9_-]{43}"), event.idempotencyKey());
         event.json().put("z", 2);
         assertEquals(body, READER.toJson(event), "json() is a copy");
     }

@@ -34,6 +34,25 @@ class IdempotencyKeyTest {
         assertNotEquals(IdempotencyKey.of("a%3Ab"), IdempotencyKey.of("a:b"));
     }
 
+    /**
+     * A key goes into log lines, HTTP headers and PostgreSQL text columns, which take no raw newline, NUL or
+     * lone surrogate: those are percent-encoded like the separators, a lone surrogate as its WTF-8 bytes.
+     */
+    @Test
+    void controlCharactersAndLoneSurrogatesArePercentEncoded() {
+        assertEquals("a%0Ab:%00:%0D%09%1F%7F", IdempotencyKey.of("a\nb", "\u0000", "\r\t\u001f\u007f"));
+        assertEquals("%ED%A0%BD:%ED%B8%80x:\ud83d\ude00", IdempotencyKey.of("\ud83d", "\ude00x", "\ud83d\ude00"),
+                "a pair is kept as it is, a half is encoded");
+        assertEquals("%ED%B8%80%ED%A0%BD", IdempotencyKey.of("\ude00\ud83d"), "a low surrogate then a high one is no pair");
+        assertNotEquals(IdempotencyKey.of("%0A"), IdempotencyKey.of("\n"));
+        assertNotEquals(IdempotencyKey.of("%ED%A0%BD"), IdempotencyKey.of("\ud83d"));
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            String key = IdempotencyKey.of("x" + c);
+            String unit = String.format("U+%04X", (int) c);
+            assertTrue(key.chars().noneMatch(k -> k < 0x20 || k == 0x7F || Character.isSurrogate((char) k)), () -> unit + " gives " + key);
+        }
+    }
+
     @Test
     void aMissingPartIsAnErrorNeverAnEmptyPart() {
         NullPointerException e = assertThrows(NullPointerException.class, () -> IdempotencyKey.of("wh", "t", null));
@@ -74,7 +93,7 @@ class IdempotencyKeyTest {
     /** Random part lists over the characters that matter, around the limits: distinct lists, distinct keys. */
     @Test
     void differentPartListsNeverShareAKey() {
-        char[] alphabet = {'a', '3', 'A', ':', '%', '~', ',', '\ud83d', '\ude00', '-'};
+        char[] alphabet = {'a', '3', 'A', ':', '%', '~', ',', '\ud83d', '\ude00', '-', '\n', '\u0000', 'E', 'D'};
         Random random = new Random(13);
         Map<String, List<String>> seen = new HashMap<>();
         for (int n = 0; n < 20_000; n++) {
@@ -156,12 +175,12 @@ class IdempotencyKeyTest {
     @Test
     void anEventWithAMissingPartIsKeyedByItsWholeDigest() throws Exception {
         Ping noData = built("{\"trigger\":\"ping\",\"webhook\":\"w\",\"appId\":\"a\"}");
-        assertEquals("w:ping:" + IdempotencyKey.digest(Json.tree("{\"trigger\":\"ping\",\"webhook\":\"w\",\"appId\":\"a\"}")),
+        assertEquals("a:w:ping:" + IdempotencyKey.digest(Json.tree("{\"trigger\":\"ping\",\"webhook\":\"w\",\"appId\":\"a\"}")),
                 noData.idempotencyKey());
         Ping other = built("{\"trigger\":\"ping\",\"webhook\":\"w\",\"appId\":\"b\"}");
         assertNotEquals(noData.idempotencyKey(), other.idempotencyKey(), "two events without the part still differ");
-        assertEquals("wh-1:ping:p-1", TestEvent.reader().parse(Json.PING).idempotencyKey());
-        assertTrue(built("{\"trigger\":\"ping\"}").idempotencyKey().matches(":ping:" + B64URL_SHA256));
+        assertEquals("app:wh-1:ping:p-1", TestEvent.reader().parse(Json.PING).idempotencyKey());
+        assertTrue(built("{\"trigger\":\"ping\"}").idempotencyKey().matches("::ping:" + B64URL_SHA256));
     }
 
     /** A ping made by a plain mapper, which checks nothing: as code that builds events would. */

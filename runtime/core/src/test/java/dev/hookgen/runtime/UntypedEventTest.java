@@ -32,7 +32,7 @@ class UntypedEventTest {
     void theKeyIsWebhookTriggerAndADigestOfThePayload() {
         UnknownTestEvent a = event("{\"trigger\":\"t\",\"webhook\":\"w\",\"n\":1}");
         UnknownTestEvent b = event("{\"trigger\":\"t\",\"webhook\":\"w\",\"n\":2}");
-        assertEquals("w:t:" + IdempotencyKey.digest(Json.tree("{\"trigger\":\"t\",\"webhook\":\"w\",\"n\":1}")), a.idempotencyKey());
+        assertEquals(":w:t:" + IdempotencyKey.digest(Json.tree("{\"trigger\":\"t\",\"webhook\":\"w\",\"n\":1}")), a.idempotencyKey());
         assertNotEquals(a.idempotencyKey(), b.idempotencyKey());
     }
 
@@ -48,7 +48,7 @@ class UntypedEventTest {
     @Test
     void withoutAWebhookTheKeyStillCoversThePayload() {
         UnknownTestEvent event = event("{\"trigger\":\"t\",\"n\":1}");
-        assertEquals(":t:" + IdempotencyKey.digest(Json.tree("{\"trigger\":\"t\",\"n\":1}")), event.idempotencyKey());
+        assertEquals("::t:" + IdempotencyKey.digest(Json.tree("{\"trigger\":\"t\",\"n\":1}")), event.idempotencyKey());
     }
 
     @Test

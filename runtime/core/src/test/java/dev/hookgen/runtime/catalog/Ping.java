@@ -72,7 +72,7 @@ public final class Ping extends TypedEvent implements TestEvent {
 
     @Override
     public String idempotencyKey() {
-        return IdempotencyKey.forEvent(this, getWebhook(), getTrigger(), data == null ? null : data.getId());
+        return IdempotencyKey.forEvent(this, getAppId(), getWebhook(), getTrigger(), data == null ? null : data.getId());
     }
 
     @Override

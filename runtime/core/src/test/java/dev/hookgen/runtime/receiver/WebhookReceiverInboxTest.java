@@ -78,13 +78,13 @@ class WebhookReceiverInboxTest {
 
     @Test
     void aNewEventIsStoredWithItsExactBytesThenAnsweredOk() {
-        String spaced = "{ \"trigger\" : \"ping\", \"data\": {\"id\": \"p-1\"}, \"webhook\": \"w\" }";
+        String spaced = "{ \"trigger\" : \"ping\", \"data\": {\"id\": \"p-1\"}, \"appId\": \"a\", \"webhook\": \"w\" }";
         Response response = post(receiver(), spaced);
         assertEquals(Outcome.ACCEPTED, response.outcome());
         assertEquals(200, response.status());
         assertEquals("accepted\n", response.body());
         assertEquals("ping", response.trigger());
-        assertArrayEquals(spaced.getBytes(UTF_8), inbox.stored.get("w:ping:p-1"), "the bytes as received, not a rewrite");
+        assertArrayEquals(spaced.getBytes(UTF_8), inbox.stored.get("a:w:ping:p-1"), "the bytes as received, not a rewrite");
         assertEquals("p-1", assertInstanceOf(Ping.class, inbox.events.get(0)).getData().getId());
     }
 
