@@ -98,15 +98,16 @@ class SchemaDriftTest {
     @MethodSource("samples")
     void aRequiredFieldOfAnotherTypeIsDriftNamingItsPath(String sample) {
         for (SchemaFields.Field field : fields(sample)) {
-            JsonNode other = otherType(field.type());
-            if (!field.required() || other == null || field.path().equals("$.trigger")) {
+            if (!field.required() || field.path().equals("$.trigger")) {
                 continue;
             }
-            JsonNode body = changed(sample, field.pointer(), at -> at.set(other));
-            WebhookParseException e = assertThrows(WebhookParseException.class, () -> WebhookEvents.parse(body.toString()),
-                    () -> sample + ": " + field.path() + " as " + other);
-            assertEquals(WebhookParseException.Kind.SCHEMA_DRIFT, e.kind(), e.getMessage());
-            assertEquals(field.path(), e.location().orElseThrow(), e.getMessage());
+            for (JsonNode other : otherTypes(field.type())) {
+                JsonNode body = changed(sample, field.pointer(), at -> at.set(other));
+                WebhookParseException e = assertThrows(WebhookParseException.class, () -> WebhookEvents.parse(body.toString()),
+                        () -> sample + ": " + field.path() + " as " + other);
+                assertEquals(WebhookParseException.Kind.SCHEMA_DRIFT, e.kind(), e.getMessage());
+                assertEquals(field.path(), e.location().orElseThrow(), e.getMessage());
+            }
         }
     }
 
@@ -115,24 +116,30 @@ class SchemaDriftTest {
     void anOptionalFieldOfAnotherTypeIsToleratedKeptAndNamed(String sample) {
         Class<?> eventClass = Trigger.fromWireName(Samples.trigger(sample)).orElseThrow().eventType();
         for (SchemaFields.Field field : fields(sample)) {
-            JsonNode other = otherType(field.type());
-            if (field.required() || other == null) {
+            if (field.required()) {
                 continue;
             }
-            JsonNode body = changed(sample, field.pointer(), at -> at.set(other));
-            if (field.discriminator()) {
-                WebhookParseException e = assertThrows(WebhookParseException.class, () -> WebhookEvents.parse(body.toString()));
-                assertEquals(field.path() + ": must be a string, not " + other.getNodeType().name().toLowerCase(), e.getMessage());
-                continue;
+            for (JsonNode other : otherTypes(field.type())) {
+                checkTolerated(sample, eventClass, field, other);
             }
-            WebhookEvent event = WebhookEvents.parse(body.toString());
-            assertEquals(eventClass, event.getClass(), field.path());
-            assertEquals(body, Samples.tree(WebhookEvents.toJson(event)), () -> sample + ": " + field.path() + " written back as it came");
-            assertEquals(List.of(new SchemaDrift(field.path(), field.type(), body.at(field.pointer()))), event.schemaDrift(), sample);
-            WebhookParseException strict = assertThrows(WebhookParseException.class, () -> STRICT.parse(body.toString()),
-                    "DriftPolicy.REJECT refuses it");
-            assertEquals(field.path(), strict.location().orElseThrow());
         }
+    }
+
+    private static void checkTolerated(String sample, Class<?> eventClass, SchemaFields.Field field, JsonNode other) {
+        JsonNode body = changed(sample, field.pointer(), at -> at.set(other));
+        String what = sample + ": " + field.path() + " as " + other;
+        if (field.discriminator()) {
+            WebhookParseException e = assertThrows(WebhookParseException.class, () -> WebhookEvents.parse(body.toString()), what);
+            assertEquals(field.path() + ": must be a string, not " + other.getNodeType().name().toLowerCase(), e.getMessage());
+            return;
+        }
+        WebhookEvent event = WebhookEvents.parse(body.toString());
+        assertEquals(eventClass, event.getClass(), what);
+        assertEquals(body, Samples.tree(WebhookEvents.toJson(event)), () -> what + ": written back as it came");
+        assertEquals(List.of(new SchemaDrift(field.path(), field.type(), body.at(field.pointer()))), event.schemaDrift(), what);
+        WebhookParseException strict = assertThrows(WebhookParseException.class, () -> STRICT.parse(body.toString()),
+                () -> what + ": DriftPolicy.REJECT refuses it");
+        assertEquals(field.path(), strict.location().orElseThrow(), what);
     }
 
     @ParameterizedTest
@@ -143,18 +150,33 @@ class SchemaDriftTest {
         assertFalse(STRICT.parse(Samples.bytes(sample)) instanceof UnknownEvent);
     }
 
-    /** A value of another JSON type than {@code type}; null for a field whose schema leaves the type open. */
-    private static JsonNode otherType(String type) {
+    /**
+     * Values of other JSON types than {@code type}, none for a field whose schema leaves the type open: the ones real
+     * payloads hold (numbers and booleans as strings, {@code rule.blockedAt} as a fractional string), and the ones
+     * Jackson would read as null if let (blank strings, {@code "null"}, an empty array for an object), which would
+     * then write back as nothing.
+     */
+    private static List<JsonNode> otherTypes(String type) {
         if (type == null) {
-            return null;
+            return List.of();
         }
+        List<JsonNode> blanks = List.of(NODES.textNode(""), NODES.textNode(" "), NODES.textNode("\t\r\n"), NODES.textNode("null"));
+        List<JsonNode> containers = List.of(NODES.objectNode(), NODES.arrayNode());
         return switch (type) {
-            case "string" -> NODES.numberNode(7L);
-            case "integer" -> NODES.textNode("1757955951.000000000390079");
-            case "number" -> NODES.textNode("7.5");
-            case "boolean" -> NODES.textNode("true");
-            case "object", "array" -> NODES.textNode("x");
+            case "string" -> List.of(NODES.numberNode(7L), NODES.numberNode(new java.math.BigDecimal("7.50")), NODES.booleanNode(false),
+                    NODES.objectNode(), NODES.arrayNode().add("x"));
+            case "integer" -> concat(List.of(NODES.textNode("1757955951.000000000390079"), NODES.textNode("7"), NODES.numberNode(
+                    new java.math.BigDecimal("7.5")), NODES.booleanNode(true)), blanks, containers);
+            case "number" -> concat(List.of(NODES.textNode("7.5"), NODES.booleanNode(true)), blanks, containers);
+            case "boolean" -> concat(List.of(NODES.textNode("true"), NODES.numberNode(0L), NODES.numberNode(1L)), blanks, containers);
+            case "object" -> concat(List.of(NODES.textNode("x"), NODES.numberNode(7L), NODES.arrayNode()), blanks);
+            case "array" -> concat(List.of(NODES.textNode("x"), NODES.numberNode(7L), NODES.objectNode()), blanks);
             default -> throw new IllegalArgumentException("schema type " + type);
         };
+    }
+
+    @SafeVarargs
+    private static List<JsonNode> concat(List<JsonNode>... lists) {
+        return java.util.Arrays.stream(lists).flatMap(List::stream).toList();
     }
 }

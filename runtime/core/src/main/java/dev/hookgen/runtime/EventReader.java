@@ -131,13 +131,17 @@ public class EventReader<E extends Event> {
                 .build();
     }
 
-    /** The strict reading: no coercion of scalars, exact decimals, and the given checks on every bean. */
+    /**
+     * The strict reading: no coercion of scalars (Jackson would read {@code " "} as a null number, which writes back
+     * as nothing), exact decimals, and the given checks on every bean.
+     */
     private static JsonMapper mapper(JsonFactory factory, BeanDeserializerModifier... checks) {
         JsonMapper.Builder mapper = JsonMapper.builder(factory)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+                .withCoercionConfigDefaults(config -> config.setAcceptBlankAsEmpty(false))
                 .withCoercionConfig(LogicalType.Textual, config -> config
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
@@ -192,9 +196,11 @@ public class EventReader<E extends Event> {
     }
 
     /**
-     * Parses a body already decoded to text. Text with a surrogate character without its pair (bytes that were
-     * not UTF-8, decoded leniently) is {@code NOT_JSON}, located by its index ({@code character 17}); the escape
-     * {@code "\\ud83d"} in a string is JSON, and is kept.
+     * Parses a body already decoded to text, as {@link #parse(byte[])} parses its UTF-8 bytes: the size limit
+     * counts the text's length in UTF-8 (bytes, not characters), and a leading byte order mark ({@code U+FEFF})
+     * is ignored. Text with a surrogate character without its pair (bytes that were not UTF-8, decoded leniently)
+     * is {@code NOT_JSON}, located by its index ({@code character 17}); the escape {@code "\\ud83d"} in a string
+     * is JSON, and is kept.
      *
      * @throws WebhookParseException if the body is not an event; never anything else
      */
@@ -207,7 +213,11 @@ public class EventReader<E extends Event> {
                     "a lone surrogate (U+%04X): the text is not Unicode", (int) body.charAt(lone)),
                     "character " + lone, null, null);
         }
-        return parse(() -> new DuplicateKeyGuard(factory.createParser(body)));
+        if ((long) body.length() * 3 > limits.maxDocumentBytes()) {
+            checkSize(Utf8.encodedLength(body, limits.maxDocumentBytes()));
+        }
+        String json = body.startsWith("\uFEFF") ? body.substring(1) : body;
+        return parse(() -> new DuplicateKeyGuard(factory.createParser(json)));
     }
 
     /**
@@ -220,8 +230,9 @@ public class EventReader<E extends Event> {
         byte[] bytes;
         try {
             bytes = body.readNBytes(limits.maxDocumentBytes() + 1);
-        } catch (IOException e) {
-            throw new WebhookParseException(WebhookParseException.Kind.UNREADABLE, "cannot read the body: " + e.getMessage(), null, null, e);
+        } catch (IOException | RuntimeException e) {
+            throw new WebhookParseException(WebhookParseException.Kind.UNREADABLE, "cannot read the body: "
+                    + (e.getMessage() == null ? e.getClass().getName() : e.getMessage()), null, null, e);
         }
         return parse(bytes);
     }
@@ -243,7 +254,7 @@ public class EventReader<E extends Event> {
         }
     }
 
-    private void checkSize(int length) {
+    private void checkSize(long length) {
         if (length > limits.maxDocumentBytes()) {
             throw new WebhookParseException(WebhookParseException.Kind.LIMIT_EXCEEDED,
                     "the body is larger than the limit of " + limits.maxDocumentBytes() + " bytes", null, null, null);

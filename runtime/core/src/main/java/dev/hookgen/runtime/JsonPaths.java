@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * JSON paths in the form users read: {@code $.data.all_occupants[0].joined_at}, with a name that is not an
- * identifier in brackets, {@code $.data.members['user.a']}, so that every path names one place.
+ * identifier in brackets, {@code $.data.members['user.a']}, so that every path names one place, and as one
+ * line of printable text (a newline in a name is written {@code \\u000A}).
  */
 final class JsonPaths {
 
@@ -90,7 +91,14 @@ final class JsonPaths {
                 StringBuilder name = new StringBuilder();
                 int at = i + 2;
                 for (; path.charAt(at) != '\'' ; at++) {
-                    name.append(path.charAt(at) == '\\' ? path.charAt(++at) : path.charAt(at));
+                    if (path.charAt(at) != '\\') {
+                        name.append(path.charAt(at));
+                    } else if (path.charAt(++at) == 'u') {
+                        name.append((char) Integer.parseInt(path.substring(at + 1, at + 5), 16));
+                        at += 4;
+                    } else {
+                        name.append(path.charAt(at));
+                    }
                 }
                 steps.add(name.toString());
                 i = at + 2;
@@ -113,11 +121,33 @@ final class JsonPaths {
         return position;
     }
 
+    /**
+     * A name as an identifier, or in brackets with {@code '\\'} and {@code '\''} escaped by a backslash, and the
+     * control characters and lone surrogates as {@code \\uXXXX}: a path is one line of printable text, safe in a
+     * log line or an HTTP answer whatever names a body holds.
+     */
     private static void name(StringBuilder path, String name) {
         if (IDENTIFIER.matcher(name).matches()) {
             path.append('.').append(name);
-        } else {
-            path.append("['").append(name.replace("\\", "\\\\").replace("'", "\\'")).append("']");
+            return;
         }
+        path.append("['");
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '\\' || c == '\'') {
+                path.append('\\').append(c);
+            } else if (c < 0x20 || c == 0x7F || Character.isSurrogate(c) && !pairedAt(name, i)) {
+                path.append(String.format("\\u%04X", (int) c));
+            } else {
+                path.append(c);
+            }
+        }
+        path.append("']");
+    }
+
+    /** Whether the surrogate at {@code i} is half of a pair. */
+    private static boolean pairedAt(String name, int i) {
+        return Character.isHighSurrogate(name.charAt(i)) ? i + 1 < name.length() && Character.isLowSurrogate(name.charAt(i + 1))
+                : i > 0 && Character.isHighSurrogate(name.charAt(i - 1));
     }
 }

@@ -117,6 +117,19 @@ final class Utf8 {
         return -1;
     }
 
+    /**
+     * The length of {@code text} in UTF-8, in bytes, counted until it passes {@code limit}: some number above
+     * {@code limit} if it does. The text holds no lone surrogate ({@link #firstLoneSurrogate} said so).
+     */
+    static long encodedLength(String text, int limit) {
+        long bytes = 0;
+        for (int i = 0, n = text.length(); i < n && bytes <= limit; i++) {
+            char c = text.charAt(i);
+            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isHighSurrogate(c) ? 2 : 3;
+        }
+        return bytes;
+    }
+
     /** What is wrong at {@code offset}, for a message that names the offset itself. */
     static String describe(byte[] bytes, int offset) {
         int c = bytes[offset] & 0xFF;

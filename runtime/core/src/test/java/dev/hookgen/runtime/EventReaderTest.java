@@ -17,6 +17,7 @@ import dev.hookgen.runtime.catalog.UnknownTestEvent;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -216,6 +217,54 @@ class EventReaderTest {
         assertEquals(Kind.UNREADABLE, e.kind());
     }
 
+    /** A server's stream can fail with an unchecked exception (a servlet container's, a closed channel's): still UNREADABLE. */
+    @Test
+    void aStreamThatThrowsAnUncheckedExceptionIsUnreadable() {
+        for (RuntimeException failure : List.of(new UncheckedIOException(new IOException("reset by peer")),
+                new IllegalStateException("stream closed"), new IllegalStateException())) {
+            InputStream broken = new InputStream() {
+                @Override
+                public int read() {
+                    throw failure;
+                }
+            };
+            WebhookParseException e = assertThrows(WebhookParseException.class, () -> READER.parse(broken));
+            assertEquals(Kind.UNREADABLE, e.kind());
+            assertSame(failure, e.getCause());
+            assertEquals("cannot read the body: " + (failure.getMessage() == null ? failure.getClass().getName() : failure.getMessage()),
+                    e.getMessage());
+        }
+    }
+
+    /** Text is held to the limit by its UTF-8 size, as the bytes it came as would be. */
+    @Test
+    void theSizeLimitOfTextCountsItsUtf8Bytes() {
+        String ping = "{\"trigger\":\"ping\",\"data\":{\"id\":\"%s\"}}";
+        String ascii = ping.formatted("x".repeat(60));
+        String accents = ping.formatted("\u00e9".repeat(60));
+        String emoji = ping.formatted("\ud83d\ude00".repeat(30));
+        EventReader<TestEvent> small = READER.withLimits(ParseLimits.defaults().withMaxDocumentBytes(ascii.length()));
+        assertInstanceOf(Ping.class, small.parse(ascii));
+        for (String text : List.of(accents, emoji)) {
+            assertEquals(text.length(), ascii.length(), "as many characters");
+            WebhookParseException e = assertThrows(WebhookParseException.class, () -> small.parse(text));
+            assertEquals(Kind.LIMIT_EXCEEDED, e.kind());
+            assertEquals(e.getMessage(), assertThrows(WebhookParseException.class, () -> small.parse(text.getBytes(UTF_8))).getMessage(),
+                    "text and its bytes are refused alike");
+        }
+        EventReader<TestEvent> fits = READER.withLimits(ParseLimits.defaults().withMaxDocumentBytes(accents.getBytes(UTF_8).length));
+        assertEquals(fits.parse(accents.getBytes(UTF_8)), fits.parse(accents));
+    }
+
+    /** A leading byte order mark is ignored in text as in bytes (RFC 8259, section 8.1); elsewhere it is a character. */
+    @Test
+    void aLeadingByteOrderMarkIsIgnoredInTextAsInBytes() {
+        String ping = "{\"trigger\":\"ping\",\"data\":{\"id\":\"1\"}}";
+        assertEquals(READER.parse(ping), READER.parse("\uFEFF" + ping));
+        assertEquals(READER.parse(("\uFEFF" + ping).getBytes(UTF_8)), READER.parse("\uFEFF" + ping));
+        assertEquals(Kind.NOT_JSON, assertThrows(WebhookParseException.class, () -> READER.parse("\uFEFF\uFEFF" + ping)).kind());
+    }
+
     @Test
     void withLimitsKeepsTheCatalog() {
         ParseLimits limits = new ParseLimits(100, 3, 10);
@@ -231,7 +280,7 @@ class EventReaderTest {
     @Test
     void nothingButTheParseExceptionEscapesForAnyBytes() {
         Random random = new Random(7);
-        byte[] alphabet = "{}[]\":,0123456789.-+eEtrufalsn \\u00ffabc".getBytes(UTF_8);
+        byte[] alphabet = "{}[]\":,0123456789.-+eEtrufalsn \\u00ffabc\\n\\ud83d".getBytes(UTF_8);
         for (int i = 0; i < 20_000; i++) {
             byte[] body = new byte[random.nextInt(40)];
             for (int j = 0; j < body.length; j++) {
@@ -242,7 +291,40 @@ class EventReaderTest {
                 assertEquals(event, READER.parse(READER.toJson(event)));
             } catch (WebhookParseException expected) {
                 assertTrue(expected.getMessage() != null && !expected.getMessage().isEmpty());
+                assertPrintable(expected);
             }
+        }
+    }
+
+    /**
+     * Messages quote names and values of the body (ours and Jackson's): whatever they hold, a message is one line of
+     * printable text, safe to log and to answer with.
+     */
+    @Test
+    void aMessageIsOnePrintableLineWhateverTheBodyQuotes() {
+        for (String hostile : List.of("a\\nb", "\\r\\n", "\\u0000", "\\u001b[31m", "\\ud83d", "\\ude00x")) {
+            List<String> bodies = List.of(
+                    "{\"trigger\":\"ping\",\"data\":{\"id\":\"1\",\"%s\":1,\"%s\":2}}".formatted(hostile, hostile),
+                    "{\"trigger\":\"ping\",\"data\":{\"id\":\"1\",\"at\":\"%s\"}}".formatted(hostile),
+                    "{\"trigger\":\"ping\",\"data\":{\"id\":\"1\",\"tags\":[{\"%s\":1}]}}".formatted(hostile),
+                    "{\"trigger\":\"ping\",\"data\":{\"id\":[\"%s\"]}}".formatted(hostile),
+                    "{\"trigger\":\"ping\",\"%s\":1,\"%s\":1}".formatted(hostile, hostile),
+                    "{\"trigger\":\"ping\",\"data\":{\"id\":\"1\"}} \"%s\"".formatted(hostile));
+            for (String body : bodies) {
+                EventReader<TestEvent> strict = READER.withDriftPolicy(DriftPolicy.REJECT);
+                WebhookParseException e = assertThrows(WebhookParseException.class, () -> strict.parse(body), body);
+                assertPrintable(e);
+            }
+        }
+        WebhookParseException duplicate = assertThrows(WebhookParseException.class,
+                () -> READER.parse("{\"trigger\":\"ping\",\"data\":{\"id\":\"1\",\"a\\nb\":1,\"a\\nb\":2}}"));
+        assertTrue(duplicate.getMessage().contains("Duplicate field 'a\\u000Ab'"), duplicate.getMessage());
+    }
+
+    private static void assertPrintable(WebhookParseException e) {
+        for (String text : List.of(e.getMessage(), e.problem(), e.location().orElse(""))) {
+            assertTrue(text.chars().noneMatch(c -> c < 0x20 || c == 0x7F), text);
+            assertEquals(-1, Utf8.firstLoneSurrogate(text), text);
         }
     }
 
