@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.project.MavenProject;
@@ -153,7 +154,7 @@ class GenerateMojoTest {
         assertFalse(log.isEmpty() || log.get(0).startsWith("hookgen: sources are up to date"), option + ": " + log);
         Path fresh = temp.resolve("fresh");
         OutputWriter.write(Generator.generate(changed.config()), fresh);
-        assertEquals(tree(fresh), tree(out), option + ": the same files, with the same bytes, as a first run");
+        assertEquals(tree(fresh), tree(out), option + ": the same files and folders, with the same bytes, as a first run");
     }
 
     @Test
@@ -172,6 +173,20 @@ class GenerateMojoTest {
         again.execute();
 
         assertEquals(List.of("hookgen: sources are up to date with " + schemaDir), log);
+    }
+
+    @Test
+    void aWriteThatFailsLeavesNoStampSoTheNextRunWritesAgain() throws Exception {
+        mojo(new MavenProject()).execute();
+        schemas.replace("definitions/user.json", "\"description\": \"The user's role.\"", "\"description\": \"What the user may do.\"")
+                .writeTo(schemaDir);
+        Path blocked = out.resolve("com/example/hooks/model/User.java");
+        Files.delete(blocked);
+        Files.createDirectories(blocked.resolve("in-the-way"));
+
+        assertThrows(MojoExecutionException.class, () -> mojo(new MavenProject()).execute());
+
+        assertFalse(Files.exists(out.resolve(InputStamp.FILE)), "no stamp claims the half-written sources are up to date");
     }
 
     @Test
@@ -206,13 +221,15 @@ class GenerateMojoTest {
         return mojo;
     }
 
-    /** Every file below {@code root} but the stamp, by relative path, with its text. */
+    /** Every file below {@code root} but the stamp, by relative path, with its text, and every folder ({@code name/}). */
     private static Map<String, String> tree(Path root) throws IOException {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(root)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+            for (Path file : walk.filter(p -> !p.equals(root)).toList()) {
                 String name = root.relativize(file).toString().replace('\\', '/');
-                if (!name.equals(InputStamp.FILE)) {
+                if (Files.isDirectory(file)) {
+                    files.put(name + "/", "");
+                } else if (!name.equals(InputStamp.FILE)) {
                     files.put(name, Files.readString(file));
                 }
             }
