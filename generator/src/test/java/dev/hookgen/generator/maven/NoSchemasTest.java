@@ -24,7 +24,7 @@ class NoSchemasTest {
     Path temp;
 
     @ParameterizedTest
-    @ValueSource(strings = {"generate", "validate", "catalog"})
+    @ValueSource(strings = {"generate", "validate", "catalog", "scaffold"})
     void withoutSchemasAndWithoutSchemaArtifactsEveryGoalSaysWhatIsMissing(String goal) {
         Path missing = temp.resolve("src/main/schemas");
         AbstractHookgenMojo mojo = switch (goal) {
@@ -38,6 +38,12 @@ class NoSchemasTest {
                 CatalogMojo catalog = new CatalogMojo();
                 catalog.catalogFile = missing.resolve("EVENTS.md").toFile();
                 yield catalog;
+            }
+            case "scaffold" -> {
+                ScaffoldMojo scaffold = new ScaffoldMojo();
+                scaffold.trigger = "message_pinned";
+                scaffold.sample = temp.resolve("message_pinned.json").toFile();
+                yield scaffold;
             }
             default -> throw new AssertionError(goal);
         };
