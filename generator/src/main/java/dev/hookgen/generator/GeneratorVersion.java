@@ -1,10 +1,14 @@
 package dev.hookgen.generator;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.palantir.javapoet.JavaFile;
+import com.sun.codemodel.JCodeModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
@@ -16,6 +20,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.jsonschema2pojo.SchemaMapper;
 
 /**
  * The generator's own version, and a fingerprint of its code and of the libraries that write its
@@ -23,6 +28,14 @@ import java.util.stream.Stream;
  * stays a {@code -SNAPSHOT}.
  */
 public final class GeneratorVersion {
+
+    /**
+     * The code whose change can change the output: the generator's own, and the libraries that write
+     * it (jsonschema2pojo and its code model, JavaPoet, and Jackson, which reads the schemas), so that
+     * a changed dependency regenerates too, even under an unchanged version.
+     */
+    private static final List<Class<?>> OUTPUT_CODE = List.of(GeneratorVersion.class, SchemaMapper.class, JCodeModel.class,
+            JavaFile.class, ObjectMapper.class);
 
     private static final String VERSION = load();
     private static volatile String fingerprint;
@@ -44,14 +57,6 @@ public final class GeneratorVersion {
         return value;
     }
 
-    /**
-     * The code whose change can change the output: the generator's own, and the libraries that write
-     * it (jsonschema2pojo and its code model, JavaPoet, and Jackson, which reads the schemas), so that
-     * a changed dependency regenerates too, even under an unchanged version.
-     */
-    private static final List<Class<?>> OUTPUT_CODE = List.of(GeneratorVersion.class, org.jsonschema2pojo.SchemaMapper.class,
-            com.sun.codemodel.JCodeModel.class, com.palantir.javapoet.JavaFile.class, com.fasterxml.jackson.databind.ObjectMapper.class);
-
     private static String codeDigest() {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
@@ -69,8 +74,7 @@ public final class GeneratorVersion {
             return HexFormat.of().formatHex(sha.digest());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the generator's code", e);
-        } catch (URISyntaxException | IllegalArgumentException | java.nio.file.FileSystemNotFoundException
-                | NoSuchAlgorithmException e) {
+        } catch (URISyntaxException | IllegalArgumentException | FileSystemNotFoundException | NoSuchAlgorithmException e) {
             return "unknown";
         }
     }
