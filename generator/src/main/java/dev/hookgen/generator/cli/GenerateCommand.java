@@ -1,7 +1,7 @@
 package dev.hookgen.generator.cli;
 
 import dev.hookgen.generator.Generator;
-import dev.hookgen.generator.GeneratorConfig;
+import dev.hookgen.generator.output.GeneratedFiles;
 import dev.hookgen.generator.output.OutputWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "generate", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Generates the models and the event API from a schema directory.")
+        description = "Generates the models and the event API from the schemas.")
 final class GenerateCommand implements Callable<Integer> {
 
     @Spec
@@ -26,8 +26,8 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        GeneratorConfig config = options.config();
-        OutputWriter.Result result = OutputWriter.write(Generator.generate(config), out);
+        GeneratedFiles files = options.withConfig(Generator::generate);
+        OutputWriter.Result result = OutputWriter.write(files, out);
         spec.commandLine().getOut().printf("hookgen: %d files written, %d unchanged, %d removed in %s%n",
                 result.written(), result.unchanged(), result.removed().size(), out);
         return HookgenCommand.OK;

@@ -1,6 +1,7 @@
 package dev.hookgen.generator.cli;
 
 import dev.hookgen.generator.schema.Catalog;
+import dev.hookgen.generator.schema.CatalogReader;
 import dev.hookgen.generator.schema.TriggerSpec;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Lists each trigger of a schema directory with its event class.")
+        description = "Lists each trigger of the schemas with its event class.")
 final class ListCommand implements Callable<Integer> {
 
     @Spec
@@ -21,7 +22,7 @@ final class ListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Catalog catalog = options.catalog();
+        Catalog catalog = options.withConfig(CatalogReader::read);
         PrintWriter out = spec.commandLine().getOut();
         int width = catalog.triggers().stream().mapToInt(t -> t.wireName().length()).max().orElse(0);
         for (TriggerSpec trigger : catalog.triggers()) {

@@ -1,5 +1,6 @@
 package dev.hookgen.generator.cli;
 
+import dev.hookgen.generator.schema.CatalogReader;
 import dev.hookgen.generator.validate.PayloadValidator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -27,7 +28,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        List<PayloadValidator.FileResult> results = new PayloadValidator(options.catalog()).validateFiles(files);
+        List<PayloadValidator.FileResult> results =
+                options.withConfig(config -> new PayloadValidator(CatalogReader.read(config)).validateFiles(files));
         long invalid = results.stream().filter(r -> !r.valid()).count();
         for (PayloadValidator.FileResult result : results) {
             if (result.valid()) {

@@ -4,6 +4,7 @@ import dev.hookgen.generator.GeneratorConfig;
 import dev.hookgen.generator.schema.SchemaSources;
 import dev.hookgen.generator.schema.TriggerSelection;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,10 @@ import org.eclipse.aether.resolution.ArtifactResolutionException;
  */
 abstract class AbstractHookgenMojo extends AbstractMojo {
 
-    /** The folder of your own schemas: {@code definitions/}, {@code triggers/}, {@code samples/}. Need not exist when {@code schemaArtifacts} are given. */
+    /**
+     * The folder of your own schemas: {@code definitions/}, {@code triggers/}, {@code samples/}. Need not exist when
+     * {@code schemaArtifacts} are given; {@code hookgen:scaffold} creates it.
+     */
     @Parameter(property = "hookgen.schemaDirectory", defaultValue = "${project.basedir}/src/main/schemas", required = true)
     File schemaDirectory;
 
@@ -68,7 +72,10 @@ abstract class AbstractHookgenMojo extends AbstractMojo {
     @Inject
     RepositorySystem repositorySystem;
 
-    /** The configuration: the schema directory (staged with the artifacts' schemas, if there are any), packages, triggers. */
+    /**
+     * The configuration: the schema directory (staged with the artifacts' schemas, if there are any), packages,
+     * triggers. {@code schemaDirectory} may be missing when there are artifacts; with neither, there is nothing to read.
+     */
     GeneratorConfig config() throws MojoExecutionException {
         Path schemas = schemaDirectory.toPath();
         if (schemaArtifacts != null && !schemaArtifacts.isEmpty()) {
@@ -76,11 +83,16 @@ abstract class AbstractHookgenMojo extends AbstractMojo {
             for (String coordinates : schemaArtifacts) {
                 sources.add(resolve(coordinates));
             }
-            sources.add(schemas);
-            schemas = Path.of(project.getBuild().getDirectory(), "hookgen", "schemas");
+            if (Files.exists(schemas)) {
+                sources.add(schemas);
+            }
+            schemas = stagedSchemaDirectory();
             for (SchemaSources.Replaced replaced : SchemaSources.stage(sources, schemas)) {
                 getLog().info("hookgen: " + replaced.file() + " of " + replaced.by() + " replaces the one of an earlier source");
             }
+        } else if (!Files.exists(schemas)) {
+            throw new MojoExecutionException("hookgen: no schemas: " + schemas + " does not exist and no schemaArtifacts are configured;"
+                    + " put your schemas there (schemaDirectory) or list a jar of schemas, such as dev.hookgen:hookgen-schemas, in schemaArtifacts");
         }
         try {
             return new GeneratorConfig(schemas, packageName,
@@ -89,6 +101,11 @@ abstract class AbstractHookgenMojo extends AbstractMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("hookgen: " + e.getMessage(), e);
         }
+    }
+
+    /** Where the sources are put together when there are {@code schemaArtifacts}. */
+    Path stagedSchemaDirectory() {
+        return Path.of(project.getBuild().getDirectory(), "hookgen", "schemas");
     }
 
     /** The jar of {@code groupId:artifactId[:version]}, resolved from the project's repositories (or the reactor). */

@@ -3,6 +3,7 @@ package dev.hookgen.generator.maven;
 import dev.hookgen.generator.Generator;
 import dev.hookgen.generator.GeneratorConfig;
 import dev.hookgen.generator.GeneratorVersion;
+import dev.hookgen.generator.output.GeneratedFiles;
 import dev.hookgen.generator.output.InputFingerprint;
 import dev.hookgen.generator.output.InputStamp;
 import dev.hookgen.generator.output.OutputWriter;
@@ -45,7 +46,9 @@ public final class GenerateMojo extends AbstractHookgenMojo {
                 getLog().info("hookgen: sources are up to date with " + config.schemaDirectory());
                 return;
             }
-            OutputWriter.Result result = OutputWriter.write(Generator.generate(config), out);
+            GeneratedFiles files = Generator.generate(config);
+            InputStamp.clear(out);
+            OutputWriter.Result result = OutputWriter.write(files, out);
             InputStamp.write(out, fingerprint);
             getLog().info(String.format("hookgen: %d files written, %d unchanged, %d removed in %s",
                     result.written(), result.unchanged(), result.removed().size(), out));

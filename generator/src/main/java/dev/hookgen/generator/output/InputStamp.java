@@ -33,6 +33,11 @@ public final class InputStamp {
         return true;
     }
 
+    /** Removes the record, before sources are written: a write that fails halfway must not look up to date. */
+    public static void clear(Path outputDirectory) throws IOException {
+        Files.deleteIfExists(outputDirectory.resolve(FILE));
+    }
+
     /** Records that the sources in {@code outputDirectory} now match {@code fingerprint}. */
     public static void write(Path outputDirectory, String fingerprint) throws IOException {
         Files.writeString(outputDirectory.resolve(FILE), fingerprint + "\n", StandardCharsets.UTF_8);

@@ -10,12 +10,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * Writes generated files below an output directory, and removes what an earlier run wrote that
- * this one did not (a deleted schema's classes). It knows what it wrote from a manifest beside the
- * sources, so it never deletes a file it did not write. Files whose bytes are unchanged are not
- * rewritten.
+ * this one did not (a deleted schema's classes, a moved package's), with the folders that are left
+ * empty. It knows what it wrote from a manifest beside the sources, so it never deletes a file it did
+ * not write. Files whose bytes are unchanged are not rewritten.
  */
 public final class OutputWriter {
 
@@ -54,6 +55,7 @@ public final class OutputWriter {
                     Path target = outputDirectory.resolve(stale).normalize();
                     if (target.startsWith(outputDirectory) && Files.deleteIfExists(target)) {
                         removed.add(stale);
+                        deleteEmptyParents(target.getParent(), outputDirectory);
                     }
                 }
             }
@@ -61,6 +63,18 @@ public final class OutputWriter {
             return new Result(written, unchanged, removed);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write generated sources to " + outputDirectory, e);
+        }
+    }
+
+    /** Removes {@code folder} and its parents below {@code root} while they are empty (a package no class is in any more). */
+    private static void deleteEmptyParents(Path folder, Path root) throws IOException {
+        for (Path dir = folder; dir != null && dir.startsWith(root) && !dir.equals(root); dir = dir.getParent()) {
+            try (Stream<Path> entries = Files.list(dir)) {
+                if (entries.findAny().isPresent()) {
+                    return;
+                }
+            }
+            Files.delete(dir);
         }
     }
 }

@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * Puts a {@link Draft} into a schema directory, all or nothing. The draft is first checked in a
  * temporary copy of the schemas: the whole directory must still read as a catalog (conventions,
  * unique classes, a key that resolves) and the sample must validate against the draft. Only then are
- * {@code triggers/<name>.json} and {@code samples/<name>.json} written, neither over an existing file.
+ * {@code triggers/<name>.json} and {@code samples/<name>.json} written, neither over an existing file,
+ * into the schema directory or into a folder of one's own that is built together with it.
  */
 public final class DraftInstaller {
 
@@ -37,17 +38,26 @@ public final class DraftInstaller {
 
     /** Installs the draft into {@code config}'s schema directory, checked with its packages. */
     public static Result install(GeneratorConfig config, Draft draft, byte[] sample) {
-        Path schemaDirectory = config.schemaDirectory();
-        Path schemaFile = schemaDirectory.resolve(draft.schemaFile());
-        Path sampleFile = schemaDirectory.resolve(draft.sampleFile());
+        return install(config, config.schemaDirectory(), draft, sample);
+    }
+
+    /**
+     * Checks the draft with every schema of {@code config}'s directory and its packages, then writes it into
+     * {@code into} (created when missing): a folder of one's own that is put together with the others to build,
+     * as the plugin does with {@code schemaArtifacts} and {@code schemaDirectory}.
+     */
+    public static Result install(GeneratorConfig config, Path into, Draft draft, byte[] sample) {
+        Path schemaFile = into.resolve(draft.schemaFile());
+        Path sampleFile = into.resolve(draft.sampleFile());
         for (Path existing : List.of(schemaFile, sampleFile)) {
             if (Files.exists(existing)) {
-                throw new ScaffoldException(schemaDirectory.relativize(existing).toString().replace('\\', '/')
+                throw new ScaffoldException(into.relativize(existing).toString().replace('\\', '/')
                         + " already exists: scaffold writes new triggers only");
             }
         }
         check(config, draft, sample);
         try {
+            Files.createDirectories(schemaFile.getParent());
             Files.createDirectories(sampleFile.getParent());
             Files.writeString(schemaFile, draft.text(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
         } catch (FileAlreadyExistsException e) {

@@ -79,6 +79,11 @@ public final class SchemaScaffolder {
         }
     }
 
+    /** Whether {@code name} is a wire name: lower_snake_case, like {@code message_pinned}. */
+    public static boolean isWireName(String name) {
+        return WIRE_NAME.matcher(name).matches();
+    }
+
     /**
      * The draft of {@code triggers/<wireName>.json} for {@code sample}.
      *

@@ -31,7 +31,7 @@ public record TriggerSelection(List<String> includes, List<String> excludes) {
         check("excludeTriggers", excludes, available);
         List<String> selected = new ArrayList<>();
         for (String wire : new TreeSet<>(available)) {
-            if ((includes.isEmpty() || matchesAny(includes, wire)) && !matchesAny(excludes, wire)) {
+            if (selects(wire)) {
                 selected.add(wire);
             }
         }
@@ -40,6 +40,11 @@ public record TriggerSelection(List<String> includes, List<String> excludes) {
                     + ", excludeTriggers " + excludes);
         }
         return selected;
+    }
+
+    /** Whether {@code wireName} is selected: included (or no includes given) and not excluded. */
+    public boolean selects(String wireName) {
+        return (includes.isEmpty() || matchesAny(includes, wireName)) && !matchesAny(excludes, wireName);
     }
 
     private static void check(String option, List<String> patterns, Set<String> available) {

@@ -84,7 +84,7 @@ class HookgenCommandTest {
     void generateWithoutSchemasIsBadUsage() {
         Run run = run("generate", "--out", temp.toString());
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().startsWith("Missing required option: '--schemas=DIR'"), run.err());
+        assertTrue(run.err().startsWith("Missing required option: '--schemas=DIR|JAR'"), run.err());
         assertFalse(Files.exists(temp.resolve(".hookgen-files")));
     }
 

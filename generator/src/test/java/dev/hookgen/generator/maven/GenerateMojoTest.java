@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hookgen.generator.Generator;
 import dev.hookgen.generator.SchemaDirectory;
 import dev.hookgen.generator.output.InputStamp;
 import dev.hookgen.generator.output.OutputWriter;
@@ -14,13 +15,17 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code hookgen:generate} as Maven runs it: generate, skip when nothing changed, regenerate, remove stale files. */
 class GenerateMojoTest {
@@ -125,6 +130,64 @@ class GenerateMojoTest {
         assertFalse(Files.readAllLines(out.resolve(OutputWriter.MANIFEST)).contains(DELETED));
     }
 
+    /**
+     * Each option that changes what is generated, changed after a run: the next run regenerates, and the
+     * output directory then holds exactly what a first run with the new options writes.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"packageName", "modelPackage", "includeTriggers", "excludeTriggers"})
+    void changingAnOptionThatChangesTheOutputRegenerates(String option) throws Exception {
+        mojo(new MavenProject()).execute();
+        log.clear();
+
+        GenerateMojo changed = mojo(new MavenProject());
+        switch (option) {
+            case "packageName" -> changed.packageName = "com.example.other";
+            case "modelPackage" -> changed.modelPackage = "com.example.shapes";
+            case "includeTriggers" -> changed.includeTriggers = List.of("message_sent");
+            case "excludeTriggers" -> changed.excludeTriggers = List.of("message_sent");
+            default -> throw new AssertionError(option);
+        }
+        changed.execute();
+
+        assertFalse(log.isEmpty() || log.get(0).startsWith("hookgen: sources are up to date"), option + ": " + log);
+        Path fresh = temp.resolve("fresh");
+        OutputWriter.write(Generator.generate(changed.config()), fresh);
+        assertEquals(tree(fresh), tree(out), option + ": the same files and folders, with the same bytes, as a first run");
+    }
+
+    @Test
+    void theSameOptionsGivenAgainAreUpToDate() throws Exception {
+        GenerateMojo first = mojo(new MavenProject());
+        first.modelPackage = "com.example.shapes";
+        first.includeTriggers = List.of("message_*");
+        first.excludeTriggers = List.of("message_deleted");
+        first.execute();
+        log.clear();
+
+        GenerateMojo again = mojo(new MavenProject());
+        again.modelPackage = "com.example.shapes";
+        again.includeTriggers = List.of("message_*");
+        again.excludeTriggers = List.of("message_deleted");
+        again.execute();
+
+        assertEquals(List.of("hookgen: sources are up to date with " + schemaDir), log);
+    }
+
+    @Test
+    void aWriteThatFailsLeavesNoStampSoTheNextRunWritesAgain() throws Exception {
+        mojo(new MavenProject()).execute();
+        schemas.replace("definitions/user.json", "\"description\": \"The user's role.\"", "\"description\": \"What the user may do.\"")
+                .writeTo(schemaDir);
+        Path blocked = out.resolve("com/example/hooks/model/User.java");
+        Files.delete(blocked);
+        Files.createDirectories(blocked.resolve("in-the-way"));
+
+        assertThrows(MojoExecutionException.class, () -> mojo(new MavenProject()).execute());
+
+        assertFalse(Files.exists(out.resolve(InputStamp.FILE)), "no stamp claims the half-written sources are up to date");
+    }
+
     @Test
     void skipAddsTheSourceRootAndGeneratesNothing() throws Exception {
         MavenProject project = new MavenProject();
@@ -157,90 +220,28 @@ class GenerateMojoTest {
         return mojo;
     }
 
+    /** Every file below {@code root} but the stamp, by relative path, with its text, and every folder ({@code name/}). */
+    private static Map<String, String> tree(Path root) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path file : walk.filter(p -> !p.equals(root)).toList()) {
+                String name = root.relativize(file).toString().replace('\\', '/');
+                if (Files.isDirectory(file)) {
+                    files.put(name + "/", "");
+                } else if (!name.equals(InputStamp.FILE)) {
+                    files.put(name, Files.readString(file));
+                }
+            }
+        }
+        return files;
+    }
+
     private List<String> javaFiles() throws IOException {
         try (Stream<Path> walk = Files.walk(out)) {
             return walk.filter(p -> p.toString().endsWith(".java"))
                     .map(p -> out.relativize(p).toString().replace('\\', '/'))
                     .sorted()
                     .toList();
-        }
-    }
-
-    /** Keeps info, warn and error lines; fails the test on anything logged with a throwable. */
-    private record RecordingLog(List<String> lines) implements Log {
-
-        @Override
-        public boolean isDebugEnabled() {
-            return false;
-        }
-
-        @Override
-        public void debug(CharSequence content) {}
-
-        @Override
-        public void debug(CharSequence content, Throwable error) {}
-
-        @Override
-        public void debug(Throwable error) {}
-
-        @Override
-        public boolean isInfoEnabled() {
-            return true;
-        }
-
-        @Override
-        public void info(CharSequence content) {
-            lines.add(content.toString());
-        }
-
-        @Override
-        public void info(CharSequence content, Throwable error) {
-            throw new AssertionError(content.toString(), error);
-        }
-
-        @Override
-        public void info(Throwable error) {
-            throw new AssertionError(error);
-        }
-
-        @Override
-        public boolean isWarnEnabled() {
-            return true;
-        }
-
-        @Override
-        public void warn(CharSequence content) {
-            lines.add("[warn] " + content);
-        }
-
-        @Override
-        public void warn(CharSequence content, Throwable error) {
-            throw new AssertionError(content.toString(), error);
-        }
-
-        @Override
-        public void warn(Throwable error) {
-            throw new AssertionError(error);
-        }
-
-        @Override
-        public boolean isErrorEnabled() {
-            return true;
-        }
-
-        @Override
-        public void error(CharSequence content) {
-            lines.add("[error] " + content);
-        }
-
-        @Override
-        public void error(CharSequence content, Throwable error) {
-            throw new AssertionError(content.toString(), error);
-        }
-
-        @Override
-        public void error(Throwable error) {
-            throw new AssertionError(error);
         }
     }
 }
