@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -31,6 +30,10 @@ import org.eclipse.jetty.util.Callback;
  * read, which is also when Jetty sends the {@code 100 Continue} a client may have asked for. The body is read by
  * {@link BodyReader} without holding a thread, within the body timeout (408 after it), and handed to
  * {@link WebhookReceiver#handle} whole.
+ *
+ * <p>Every refusal closes its connection ({@code Connection: close}): the receiver's (401, 413, 400, see
+ * {@link WebhookReceiver#CLOSE}) and this class's own, 404, 405 and 408, whose body is unread or late. A client that
+ * CometChat is not then holds no connection for the idle timeout once it was refused.
  *
  * <p>One log line per request, after the answer went out: time, method, path, status, milliseconds since the
  * request's first byte, and {@link WebhookReceiver.Response#logFields()}. The method and the path come from
@@ -87,9 +90,9 @@ final class ReceiverHandler extends Handler.Abstract {
         void start() {
             try {
                 if (!path.equals(request.getHttpURI().getPath())) {
-                    answer(404, "not found\n", Map.of(), "outcome=not_found");
+                    answer(404, "not found\n", WebhookReceiver.CLOSE, "outcome=not_found");
                 } else if (!HttpMethod.POST.is(request.getMethod())) {
-                    answer(405, "only POST\n", Map.of("Allow", "POST"), "outcome=method_not_allowed");
+                    answer(405, "only POST\n", Map.of("Allow", "POST", "Connection", "close"), "outcome=method_not_allowed");
                 } else {
                     Optional<WebhookReceiver.Response> early = receiver.answerBeforeBody(authorization, request.getLength());
                     if (early.isPresent()) {
@@ -120,8 +123,7 @@ final class ReceiverHandler extends Handler.Abstract {
         public void onFailure(Throwable failure) {
             try {
                 if (failure instanceof TimeoutException) {
-                    answer(408, "the body did not arrive in time\n", Map.of(HttpHeader.CONNECTION.asString(), HttpHeaderValue.CLOSE.asString()),
-                            "outcome=timeout");
+                    answer(408, "the body did not arrive in time\n", WebhookReceiver.CLOSE, "outcome=timeout");
                 } else {
                     // the client went away or sent a broken body: the receiver answers it as a body that cannot be read
                     answer(receiver.handle(authorization, failing(failure), -1));

@@ -9,6 +9,10 @@ import dev.hookgen.cometchat.WebhookHandler;
 import dev.hookgen.inbox.postgresql.Samples;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -215,6 +219,63 @@ class DirectModeTest {
         HttpResponse<String> get = Http.send(HttpRequest.newBuilder(endpoint()).header("Authorization", AUTH).GET());
         assertEquals(405, get.statusCode());
         assertEquals("POST", get.headers().firstValue("Allow").orElseThrow());
+    }
+
+    /**
+     * Each refusal is answered at once with {@code Connection: close}, and Tomcat closes the connection after it: a
+     * client without credentials, or with a body that is not wanted, holds no connection afterwards. A body left unsent
+     * after a 401 or 405 is waited for by Tomcat (its {@code max-swallow-size} and {@code connection-timeout}), but the
+     * answer has gone out first.
+     */
+    @Test
+    void everyRefusalIsAnsweredAtOnceAndClosesItsConnection() throws IOException {
+        record Refusal(String request, String statusLine, boolean bodySent) {
+        }
+        String path = " /hooks/cometchat HTTP/1.1\r\nHost: localhost\r\n";
+        String auth = "Authorization: " + AUTH + "\r\n";
+        String body = "{\"trigger\":\"message_sent\"}";
+        String withBody = "Content-Length: " + body.length() + "\r\n\r\n" + body;
+        List<Refusal> refusals = List.of(
+                new Refusal("POST" + path + withBody, "HTTP/1.1 401 ", true),
+                new Refusal("POST" + path + "Content-Length: 100\r\n\r\n", "HTTP/1.1 401 ", false),
+                new Refusal("POST" + path + auth + "Content-Length: 70000\r\n\r\n", "HTTP/1.1 413 ", false),
+                new Refusal("POST" + path + auth + "Content-Length: 2\r\n\r\n[]", "HTTP/1.1 400 ", true),
+                new Refusal("PUT" + path + auth + withBody, "HTTP/1.1 405 ", true),
+                new Refusal("PUT" + path + auth + "Content-Length: 100\r\n\r\n", "HTTP/1.1 405 ", false));
+        for (Refusal refusal : refusals) {
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                socket.setSoTimeout(5_000);
+                socket.getOutputStream().write(refusal.request().getBytes(UTF_8));
+                InputStream in = socket.getInputStream();
+                String head = head(in, refusal.statusLine());
+                assertTrue(head.startsWith(refusal.statusLine()), refusal.request() + " answered: " + head);
+                assertTrue(head.toLowerCase(java.util.Locale.ROOT).contains("\r\nconnection: close\r\n"), refusal.request() + " answered: " + head);
+                if (refusal.bodySent()) {
+                    try {
+                        in.readAllBytes(); // to the end of the stream: the server closed the connection
+                    } catch (SocketTimeoutException stillOpen) {
+                        throw new AssertionError(refusal.statusLine() + "answered, but the connection was still open after 5 s");
+                    }
+                }
+            }
+        }
+    }
+
+    /** The response head, up to its empty line, read within the socket's timeout. */
+    private static String head(InputStream in, String expected) throws IOException {
+        StringBuilder head = new StringBuilder();
+        try {
+            while (!head.toString().endsWith("\r\n\r\n")) {
+                int b = in.read();
+                if (b < 0) {
+                    break;
+                }
+                head.append((char) b);
+            }
+        } catch (SocketTimeoutException late) {
+            throw new AssertionError(expected + "expected at once; nothing within 5 s, got: " + head);
+        }
+        return head.toString();
     }
 
     @Test
