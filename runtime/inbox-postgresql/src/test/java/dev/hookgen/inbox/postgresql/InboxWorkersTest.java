@@ -165,6 +165,26 @@ class InboxWorkersTest {
         assertEquals(1, DB.value("SELECT attempts FROM hookgen_inbox"), "replay starts a fresh count of attempts");
     }
 
+    /**
+     * A handler's message can quote what came in: a NUL or a lone surrogate in it must not make the row's update fail
+     * (which would leave the row leased, to be claimed and fail again forever).
+     */
+    @Test
+    void aFailureWhoseMessageHoldsNulOrALoneSurrogateIsRecordedAndTheRowRetriedThenDead() throws Exception {
+        add(Samples.get("message_sent.json"));
+        AtomicInteger calls = new AtomicInteger();
+        start(inbox, event -> {
+            calls.incrementAndGet();
+            throw new IllegalArgumentException("bad id \u0000\ud800 in " + event.getTrigger());
+        }, FAST.withMaxAttempts(2).withBackoff(new Backoff(Duration.ofMillis(50), 2, Duration.ofSeconds(1))));
+        await("dead rows", 1, "SELECT count(*) FROM hookgen_inbox WHERE status = 'dead'");
+        assertEquals(2, calls.get(), "retried once, then dead");
+        Map<String, Object> row = DB.query("SELECT attempts, last_error, lease_owner FROM hookgen_inbox").get(0);
+        assertEquals(2, row.get("attempts"));
+        assertEquals("java.lang.IllegalArgumentException: bad id \\u0000\\ud800 in message_sent", row.get("last_error"));
+        assertNull(row.get("lease_owner"));
+    }
+
     @Test
     void rowsOfAWorkerThatDiedAreClaimedAgainOnceItsLeaseEnds() throws Exception {
         for (int i = 0; i < 5; i++) {
