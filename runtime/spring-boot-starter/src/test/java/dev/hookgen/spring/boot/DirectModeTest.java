@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hookgen.cometchat.Trigger;
 import dev.hookgen.cometchat.WebhookHandler;
 import dev.hookgen.inbox.postgresql.Samples;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -292,6 +294,34 @@ class DirectModeTest {
         assertEquals(duplicate + 1, count("user_mentioned", "duplicate"));
         assertEquals(unauthorized + 1, count("none", "unauthorized"));
         assertEquals(handled + 1, handlings());
+    }
+
+    /**
+     * The trigger comes from the body: whatever a request makes up must not become a meter of its own. Triggers of the
+     * catalog keep their name; any other is "other"; none (refused before parsing) is "none".
+     */
+    @Test
+    void aTriggerTagIsATriggerOfTheCatalogOtherOrNoneWhateverRequestsSend() {
+        for (int i = 0; i < 20; i++) {
+            String body = "{\"trigger\":\"made_up_" + i + "\",\"webhook\":\"tags\",\"data\":{}}";
+            assertEquals(200, post(AUTH, body.getBytes(UTF_8)).statusCode());
+        }
+        post(null, Samples.get("message_sent.json"));
+        post(AUTH, Samples.distinct("user_blocked.json", "tags"));
+        Set<String> allowed = new java.util.HashSet<>(Set.of("other", "none"));
+        for (Trigger trigger : Trigger.values()) {
+            allowed.add(trigger.wireName());
+        }
+        Set<String> deliveries = tags("hookgen.webhook.deliveries");
+        Set<String> handling = tags("hookgen.webhook.handling");
+        assertTrue(allowed.containsAll(deliveries), deliveries.toString());
+        assertTrue(allowed.containsAll(handling), handling.toString());
+        assertTrue(deliveries.containsAll(Set.of("other", "none", "user_blocked")), deliveries.toString());
+        assertTrue(handling.containsAll(Set.of("other", "user_blocked")), handling.toString());
+    }
+
+    private Set<String> tags(String meter) {
+        return meters.find(meter).meters().stream().map(m -> m.getId().getTag("trigger")).collect(java.util.stream.Collectors.toSet());
     }
 
     private long handlings() {
