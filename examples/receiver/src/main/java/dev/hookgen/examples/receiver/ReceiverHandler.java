@@ -141,7 +141,7 @@ final class ReceiverHandler extends Handler.Abstract {
 
         private void answerError(RuntimeException bug) {
             String error = bug.getClass().getSimpleName() + (bug.getMessage() == null ? "" : ": " + bug.getMessage());
-            answer(500, "internal error; retry\n", Map.of(), "outcome=error error=" + Logfmt.value(error, 300));
+            answer(500, "internal error; retry\n", Map.of(), "outcome=error error=" + Logfmt.value(error, Logfmt.MAX_ERROR_CHARS));
         }
 
         private void answer(int status, String body, Map<String, String> headers, String logFields) {

@@ -37,7 +37,7 @@ class WebhooksApplicationTest {
 
     static String expectedLine() {
         MessageSentEvent sent = (MessageSentEvent) WebhookEvents.parse(Samples.get("message_sent.json"));
-        return "message " + sent.getData().getMessage().getId() + " from " + sent.getData().getMessage().getSender();
+        return "message_sent id=" + sent.getData().getMessage().getId() + " sender=" + sent.getData().getMessage().getSender();
     }
 
     @Nested
@@ -54,6 +54,14 @@ class WebhooksApplicationTest {
             assertEquals(200, response.statusCode(), response.body());
             assertEquals("accepted\n", response.body());
             assertTrue(output.getOut().contains(expectedLine()), "the handler logged it before the 200");
+        }
+
+        @Test
+        void whatTheHandlerLogsFromAnEventStaysOnItsLine(CapturedOutput output) throws Exception {
+            byte[] body = "{\"trigger\":\"x\\nFORGED line\",\"webhook\":\"w\",\"data\":{}}".getBytes(StandardCharsets.UTF_8);
+            assertEquals(200, post(port, body).statusCode());
+            assertTrue(output.getOut().contains("a trigger without a schema yet: trigger=\"x\\u000aFORGED line\""), output.getOut());
+            assertTrue(output.getOut().lines().noneMatch(line -> line.startsWith("FORGED")), output.getOut());
         }
     }
 

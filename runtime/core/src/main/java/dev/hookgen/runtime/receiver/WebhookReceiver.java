@@ -129,31 +129,22 @@ public final class WebhookReceiver<E extends Event> {
          */
         public String logFields() {
             StringBuilder fields = new StringBuilder()
-                    .append("trigger=").append(Logfmt.value(trigger, MAX_LOGGED_TRIGGER_CHARS))
+                    .append("trigger=").append(Logfmt.value(trigger, Logfmt.MAX_TRIGGER_CHARS))
                     .append(" outcome=").append(outcome.name().toLowerCase(Locale.ROOT));
             if (failure instanceof WebhookParseException drift) {
-                fields.append(" at=").append(Logfmt.value(drift.location().orElse("$"), MAX_LOGGED_PATH_CHARS));
+                fields.append(" at=").append(Logfmt.value(drift.location().orElse("$"), Logfmt.MAX_PATH_CHARS));
             } else if (failure != null) {
                 String error = failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
-                fields.append(" error=").append(Logfmt.value(error, MAX_LOGGED_ERROR_CHARS));
+                fields.append(" error=").append(Logfmt.value(error, Logfmt.MAX_ERROR_CHARS));
             }
             if (!newDrift.isEmpty()) {
                 // tolerated drift at a place not seen before: named once, counted in driftCounts() after that
                 String places = newDrift.stream().map(d -> d.path() + " (" + d.expected() + " expected)").collect(Collectors.joining(", "));
-                fields.append(" new_drift=").append(Logfmt.value(places, MAX_LOGGED_PATH_CHARS));
+                fields.append(" new_drift=").append(Logfmt.value(places, Logfmt.MAX_PATH_CHARS));
             }
             return fields.toString();
         }
     }
-
-    /** How much of a trigger name {@link Response#logFields()} logs; CometChat's are far shorter. */
-    static final int MAX_LOGGED_TRIGGER_CHARS = 64;
-
-    /** How much of the JSON path of a schema mismatch {@link Response#logFields()} logs. */
-    static final int MAX_LOGGED_PATH_CHARS = 200;
-
-    /** How much of an error message {@link Response#logFields()} logs. */
-    static final int MAX_LOGGED_ERROR_CHARS = 300;
 
     private final BasicAuth auth;
 

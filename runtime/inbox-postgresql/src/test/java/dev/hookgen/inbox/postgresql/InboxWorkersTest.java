@@ -1,5 +1,6 @@
 package dev.hookgen.inbox.postgresql;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,8 @@ import dev.hookgen.cometchat.WebhookDispatcher;
 import dev.hookgen.cometchat.WebhookEvent;
 import dev.hookgen.cometchat.WebhookEvents;
 import dev.hookgen.cometchat.WebhookHandler;
+import dev.hookgen.runtime.EventReader;
+import dev.hookgen.runtime.ParseLimits;
 import dev.hookgen.runtime.receiver.EventHandler;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -24,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -183,6 +187,52 @@ class InboxWorkersTest {
         assertEquals(2, row.get("attempts"));
         assertEquals("java.lang.IllegalArgumentException: bad id \\u0000\\ud800 in message_sent", row.get("last_error"));
         assertNull(row.get("lease_owner"));
+    }
+
+    /** The trigger and the errors come from the request: each is logged escaped, so that none can forge a log line. */
+    @Test
+    void aTriggerOrAnErrorWithALineBreakIsLoggedOnItsOwnLine() throws Exception {
+        byte[] failing = "{\"trigger\":\"x\\nFORGED one\",\"webhook\":\"w\",\"data\":{}}".getBytes(UTF_8);
+        byte[] tooLarge = ("{\"trigger\":\"y\\rFORGED two\",\"webhook\":\"w\",\"data\":\"" + "z".repeat(100) + "\"}").getBytes(UTF_8);
+        add(failing);
+        add(tooLarge);
+        // a worker of a version that reads bodies up to 100 bytes: the second row no longer parses
+        EventReader<WebhookEvent> reader = WebhookEvents.parser().withLimits(ParseLimits.defaults().withMaxDocumentBytes(100));
+        List<String> lines = new CopyOnWriteArrayList<>();
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(InboxWorkers.class.getName());
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                lines.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        logger.addHandler(capture);
+        try {
+            InboxWorkers<WebhookEvent> workers = inbox.workers(reader, event -> {
+                throw new IllegalStateException("cannot take " + event.getTrigger());
+            }, FAST.withMaxAttempts(2).withBackoff(new Backoff(Duration.ofMillis(50), 2, Duration.ofSeconds(1))));
+            started.add(workers);
+            workers.start();
+            await("dead rows", 2, "SELECT count(*) FROM hookgen_inbox WHERE status = 'dead'");
+        } finally {
+            logger.removeHandler(capture);
+        }
+        assertTrue(lines.stream().noneMatch(line -> line.contains("\n") || line.contains("\r")), lines.toString());
+        String error = " trigger=\"x\\u000aFORGED one\" error=\"java.lang.IllegalStateException: cannot take x\\u000aFORGED one\"";
+        assertTrue(lines.stream().anyMatch(line -> line.matches("hookgen inbox: row \\d+ failed attempt 1; next in 50 ms:" + Pattern.quote(error))),
+                lines.toString());
+        assertTrue(lines.stream().anyMatch(line -> line.matches("hookgen inbox: row \\d+ is dead after 2 attempts:" + Pattern.quote(error))),
+                lines.toString());
+        assertTrue(lines.stream().anyMatch(line -> line.matches("hookgen inbox: row \\d+ is dead, its body no longer parses: "
+                + Pattern.quote("trigger=\"y\\u000dFORGED two\" reason=") + ".+")), lines.toString());
     }
 
     @Test

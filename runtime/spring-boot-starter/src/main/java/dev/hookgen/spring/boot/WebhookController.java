@@ -1,6 +1,5 @@
 package dev.hookgen.spring.boot;
 
-import dev.hookgen.runtime.WebhookParseException;
 import dev.hookgen.runtime.receiver.WebhookReceiver;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,8 +23,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
  * {@code server.tomcat.max-swallow-size}, waiting up to {@code server.tomcat.connection-timeout}) before it closes,
  * unless the status is one after which it drops the connection at once anyway (400, 413).
  *
- * <p>Logs a 500 with its cause (WARN), a dead letter with the JSON path of the mismatch (INFO), and tolerated drift
- * once per trigger and path (WARN); never the body, the Authorization header or the user name.
+ * <p>Logs a 500 with its cause (WARN; the stack trace at DEBUG), a dead letter with the JSON path of the mismatch (INFO),
+ * and tolerated drift once per trigger and path (WARN), each value from the request escaped; never the body, the
+ * Authorization header or the user name.
  */
 @Controller
 public final class WebhookController {
@@ -66,18 +66,26 @@ public final class WebhookController {
         response.getOutputStream().write(body);
     }
 
+    /**
+     * One line for a 500, a dead letter or drift seen for the first time, made of the core's {@link
+     * WebhookReceiver.Response#logFields()}: every value from the request (the trigger, a JSON path, an error message)
+     * escaped by {@link dev.hookgen.runtime.receiver.Logfmt}, so that no request can forge a line. A 500's stack trace,
+     * whose messages are not escaped, is logged at DEBUG only.
+     */
     private static void log(WebhookReceiver.Response answer) {
         switch (answer.outcome()) {
-            case FAILED -> LOG.warn("webhook {} answered 500, CometChat retries: {}", answer.trigger(), answer.body().strip(),
-                    answer.failure());
-            case DEAD_LETTERED -> LOG.info("webhook {} kept as a dead letter: it does not fit the schema at {}", answer.trigger(),
-                    answer.failure() instanceof WebhookParseException drift ? drift.location().orElse("$") : "$");
+            case FAILED -> {
+                LOG.warn("webhook answered 500, CometChat retries: {}", answer.logFields());
+                LOG.debug("webhook answered 500: the failure", answer.failure());
+            }
+            case DEAD_LETTERED -> LOG.info("webhook kept as a dead letter: {}", answer.logFields());
             default -> {
+                // tolerated drift (the event was handled): named the first time for each trigger and path, counted after
+                // that in WebhookReceiver.driftCounts()
+                if (!answer.newDrift().isEmpty()) {
+                    LOG.warn("webhook with tolerated schema drift, the values kept as they came: {}", answer.logFields());
+                }
             }
         }
-        // tolerated drift (the event was handled): named the first time for each trigger and path, counted after that
-        // in WebhookReceiver.driftCounts()
-        answer.newDrift().forEach(drift -> LOG.warn("webhook {} tolerated schema drift at {}: {} expected, the value kept as it came",
-                answer.trigger(), drift.path(), drift.expected()));
     }
 }

@@ -199,8 +199,8 @@ class DirectModeTest {
         assertEquals("accepted\n", post(AUTH, drifted.getBytes(UTF_8)).body());
         assertEquals("accepted\n", post(AUTH, again.getBytes(UTF_8)).body());
         assertEquals(2, recorder.calls.size(), "both events reached the handler");
-        String warning = "webhook message_sent tolerated schema drift at $.data.message.data.entities.sender.entity.lastActiveAt: "
-                + "integer expected, the value kept as it came";
+        String warning = "webhook with tolerated schema drift, the values kept as they came: trigger=message_sent outcome=accepted "
+                + "new_drift=\"$.data.message.data.entities.sender.entity.lastActiveAt (integer expected)\"";
         assertEquals(1, output.getAll().split(java.util.regex.Pattern.quote(warning), -1).length - 1, output.getAll());
     }
 
@@ -214,6 +214,17 @@ class DirectModeTest {
         recorder.failing = event -> false;
         assertEquals("accepted\n", post(AUTH, sample).body());
         assertEquals(List.of("onUserBlocked"), recorder.calls.stream().map(RecordingHandler.Call::method).toList());
+    }
+
+    /** What the request brings (its trigger; a handler's message quoting it) is logged escaped: no line can be forged. */
+    @Test
+    void aTriggerOrAnErrorWithALineBreakStaysInItsOwnLogLine(CapturedOutput output) {
+        recorder.failing = event -> true;
+        String body = "{\"trigger\":\"x\\nFORGED status=200\",\"webhook\":\"log\",\"data\":{}}";
+        assertEquals(500, post(AUTH, body.getBytes(UTF_8)).statusCode());
+        assertTrue(output.getAll().contains("webhook answered 500, CometChat retries: trigger=\"x\\u000aFORGED status=200\" "
+                + "outcome=failed error=\"IllegalStateException: the CRM is down for x\\u000aFORGED status=200\""), output.getAll());
+        assertTrue(output.getAll().lines().noneMatch(line -> line.startsWith("FORGED")), output.getAll());
     }
 
     @Test
