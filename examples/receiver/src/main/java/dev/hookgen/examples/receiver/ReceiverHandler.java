@@ -35,6 +35,10 @@ import org.eclipse.jetty.util.Callback;
  * {@link WebhookReceiver#CLOSE}) and this class's own, 404, 405 and 408, whose body is unread or late. A client that
  * CometChat is not then holds no connection for the idle timeout once it was refused.
  *
+ * <p>A body still on its way when the server stops is cut off when it falls silent for the shutdown's idle timeout
+ * ({@link HttpReceiverServer#SHUTDOWN_IDLE_TIMEOUT_MILLIS}) or at the end of the grace period, whichever comes first;
+ * it is answered 503 ({@code outcome=stopping}), never written, and CometChat retries it.
+ *
  * <p>One log line per request, after the answer went out: time, method, path, status, milliseconds since the
  * request's first byte, and {@link WebhookReceiver.Response#logFields()}. The method and the path come from
  * the client, so they are written through {@link Logfmt}, like every other value from the request. Never the
@@ -122,7 +126,10 @@ final class ReceiverHandler extends Handler.Abstract {
         @Override
         public void onFailure(Throwable failure) {
             try {
-                if (failure instanceof TimeoutException) {
+                if (isStopping()) {
+                    // the stop cut the body off: by the shutdown's idle timeout or at the end of the grace period
+                    answer(503, "the receiver is stopping; retry\n", WebhookReceiver.CLOSE, "outcome=stopping");
+                } else if (failure instanceof TimeoutException) {
                     answer(408, "the body did not arrive in time\n", WebhookReceiver.CLOSE, "outcome=timeout");
                 } else {
                     // the client went away or sent a broken body: the receiver answers it as a body that cannot be read
@@ -133,6 +140,10 @@ final class ReceiverHandler extends Handler.Abstract {
             } catch (RuntimeException bug) {
                 answerError(bug);
             }
+        }
+
+        private boolean isStopping() {
+            return getServer() != null && (getServer().isStopping() || getServer().isStopped());
         }
 
         private void answer(WebhookReceiver.Response answer) {
