@@ -7,6 +7,7 @@ import dev.hookgen.cometchat.MessageSentEvent;
 import dev.hookgen.cometchat.WebhookEvents;
 import dev.hookgen.inbox.postgresql.Samples;
 import dev.hookgen.inbox.postgresql.TestDatabase;
+import dev.hookgen.spring.boot.HookgenReceiverProperties;
 import java.net.ConnectException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -21,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -85,6 +87,23 @@ class WebhooksApplicationTest {
     static String expectedLine() {
         MessageSentEvent sent = (MessageSentEvent) WebhookEvents.parse(Samples.get("message_sent.json"));
         return "message_sent id=" + sent.getData().getMessage().getId() + " sender=" + sent.getData().getMessage().getSender();
+    }
+
+    /** The dead-letter folder a run from a clone creates (in the working directory) stays out of {@code git status}. */
+    @Test
+    void theDeadLetterFolderIsIgnoredByGit() throws Exception {
+        String folder = new HookgenReceiverProperties().getDeadLetters().toString();
+        Process git;
+        try {
+            git = new ProcessBuilder("git", "check-ignore", "-q", folder + "/message_sent.3f2a.json").redirectErrorStream(true).start();
+        } catch (java.io.IOException noGit) {
+            Assumptions.abort("no git");
+            return;
+        }
+        git.getInputStream().readAllBytes();
+        int exit = git.waitFor();
+        Assumptions.assumeTrue(exit <= 1, "not in a git working tree");
+        assertEquals(0, exit, folder + " is not ignored");
     }
 
     @Nested
