@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -39,12 +42,18 @@ import org.eclipse.jetty.util.Callback;
  * ({@link HttpReceiverServer#SHUTDOWN_IDLE_TIMEOUT_MILLIS}) or at the end of the grace period, whichever comes first;
  * it is answered 503 ({@code outcome=stopping}), never written, and CometChat retries it.
  *
- * <p>One log line per request, after the answer went out: time, method, path, status, milliseconds since the
+ * <p>One log line per request, after the answer went out: time ({@link #TIME}), method, path, status, milliseconds since the
  * request's first byte, and {@link WebhookReceiver.Response#logFields()}. The method and the path come from
  * the client, so they are written through {@link Logfmt}, like every other value from the request. Never the
  * body, the {@code Authorization} header or the query string.
  */
 final class ReceiverHandler extends Handler.Abstract {
+
+    /**
+     * A log line's time: ISO 8601 in UTC to the millisecond, always three digits of them ({@code 2026-01-01T10:00:00.120Z}),
+     * where {@link Instant#toString()} would print as many digits as the clock has (micro- or nanoseconds) or none.
+     */
+    static final DateTimeFormatter TIME = new DateTimeFormatterBuilder().appendInstant(3).toFormatter(Locale.ROOT);
 
     /** How much of a request method a log line shows (an unauthenticated client chooses it). */
     static final int MAX_LOGGED_METHOD_CHARS = 16;
@@ -170,7 +179,7 @@ final class ReceiverHandler extends Handler.Abstract {
 
         private void log(int status, String fields, Throwable unsent) {
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - request.getBeginNanoTime());
-            log.accept(Instant.now() + " " + Logfmt.value(request.getMethod(), MAX_LOGGED_METHOD_CHARS)
+            log.accept(TIME.format(Instant.now()) + " " + Logfmt.value(request.getMethod(), MAX_LOGGED_METHOD_CHARS)
                     + " " + Logfmt.value(request.getHttpURI().getPath(), MAX_LOGGED_PATH_CHARS)
                     + " status=" + status + " ms=" + millis + " " + fields
                     + (unsent == null ? "" : " unsent=" + Logfmt.value(unsent.getClass().getSimpleName(), 64)));

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LogInjectionTest {
 
-    private static final String TIME = "\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z";
+    /** When the line was written: ISO 8601 in UTC, to the millisecond, always three digits of them, as the README shows. */
+    private static final String TIME = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z";
 
     @TempDir
     Path dir;
