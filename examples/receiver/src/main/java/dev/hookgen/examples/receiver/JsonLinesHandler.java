@@ -39,6 +39,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@code fsync} calls (group commit): 8 writers cost far fewer than 8 {@code fsync}s. If an
  * {@code fsync} fails, the line stays in the file but the delivery is answered 500: the retry may
  * then write it a second time (at-least-once, never lost).
+ *
+ * <p><b>Truncation</b> ({@code logrotate}'s {@code copytruncate}) keeps the file, so nothing is reopened: lines go on
+ * at the file's new end (it is open for appending), and each is still forced to disk before {@link #handle} returns,
+ * because group commit counts the bytes this handler wrote, not the file's length, which the truncation set back.
+ * Lines written while {@code logrotate} copies the file, before it truncates it, are in neither file: that is
+ * {@code copytruncate}'s own gap (its manual says so), which rotation by renaming does not have.
  */
 public final class JsonLinesHandler implements EventHandler<WebhookEvent>, Closeable {
 
@@ -117,6 +123,16 @@ public final class JsonLinesHandler implements EventHandler<WebhookEvent>, Close
         return file;
     }
 
+    /** How many times the open file was forced to disk ({@code fsync}) since it was opened; for tests and diagnostics. */
+    long syncs() {
+        lock.lock();
+        try {
+            return current.syncs();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Forces what was written to disk and closes the file. */
     @Override
     public void close() throws IOException {
@@ -141,8 +157,18 @@ public final class JsonLinesHandler implements EventHandler<WebhookEvent>, Close
 
         private final Object syncLock = new Object();
 
-        /** How much of the file is known to be on disk; guarded by {@link #syncLock}. */
+        /**
+         * How many bytes this segment has appended, ever: the positions group commit counts in. Not the file's
+         * length, which a truncation from outside ({@code copytruncate}) sets back while lines go on being written.
+         * Changed only under the handler's lock.
+         */
+        private volatile long appended;
+
+        /** How much of {@link #appended} is known to be on disk; guarded by {@link #syncLock}. */
         private long synced;
+
+        /** How many times the file was forced; guarded by {@link #syncLock}. */
+        private long syncs;
 
         private Segment(FileChannel channel, Object key) {
             this.channel = channel;
@@ -197,7 +223,10 @@ public final class JsonLinesHandler implements EventHandler<WebhookEvent>, Close
             }
         }
 
-        /** Appends the line whole, or cuts a partial write back off; returns the file's length after it. */
+        /**
+         * Appends the line whole, or cuts a partial write back off; returns how many bytes this segment has appended
+         * with it ({@link #appended}), for {@link #syncUpTo}. Called under the handler's lock.
+         */
         long append(byte[] line) throws IOException {
             long before = channel.size();
             try {
@@ -210,21 +239,31 @@ public final class JsonLinesHandler implements EventHandler<WebhookEvent>, Close
                 }
                 throw e;
             }
-            return before + line.length;
+            appended += line.length;
+            return appended;
         }
 
         /**
-         * Group commit: one {@code fsync} covers every line written before it started, so the threads
+         * Group commit: one {@code fsync} covers every line appended before it started, so the threads
          * that waited for it find their line already on disk and return without one of their own.
+         *
+         * @param end what {@link #append} returned for the line
          */
         void syncUpTo(long end) throws IOException {
             synchronized (syncLock) {
                 if (synced >= end) {
                     return;
                 }
-                long written = channel.size();
+                long covered = appended;
                 channel.force(false);
-                synced = written;
+                synced = covered;
+                syncs++;
+            }
+        }
+
+        long syncs() {
+            synchronized (syncLock) {
+                return syncs;
             }
         }
 

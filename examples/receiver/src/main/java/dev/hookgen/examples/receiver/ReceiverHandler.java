@@ -7,13 +7,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -32,12 +34,26 @@ import org.eclipse.jetty.util.Callback;
  * {@link BodyReader} without holding a thread, within the body timeout (408 after it), and handed to
  * {@link WebhookReceiver#handle} whole.
  *
- * <p>One log line per request, after the answer went out: time, method, path, status, milliseconds since the
+ * <p>Every refusal closes its connection ({@code Connection: close}): the receiver's (401, 413, 400, see
+ * {@link WebhookReceiver#CLOSE}) and this class's own, 404, 405 and 408, whose body is unread or late. A client that
+ * CometChat is not then holds no connection for the idle timeout once it was refused.
+ *
+ * <p>A body still on its way when the server stops is cut off when it falls silent for the shutdown's idle timeout
+ * ({@link HttpReceiverServer#SHUTDOWN_IDLE_TIMEOUT_MILLIS}) or at the end of the grace period, whichever comes first;
+ * it is answered 503 ({@code outcome=stopping}), never written, and CometChat retries it.
+ *
+ * <p>One log line per request, after the answer went out: time ({@link #TIME}), method, path, status, milliseconds since the
  * request's first byte, and {@link WebhookReceiver.Response#logFields()}. The method and the path come from
  * the client, so they are written through {@link Logfmt}, like every other value from the request. Never the
  * body, the {@code Authorization} header or the query string.
  */
 final class ReceiverHandler extends Handler.Abstract {
+
+    /**
+     * A log line's time: ISO 8601 in UTC to the millisecond, always three digits of them ({@code 2026-01-01T10:00:00.120Z}),
+     * where {@link Instant#toString()} would print as many digits as the clock has (micro- or nanoseconds) or none.
+     */
+    static final DateTimeFormatter TIME = new DateTimeFormatterBuilder().appendInstant(3).toFormatter(Locale.ROOT);
 
     /** How much of a request method a log line shows (an unauthenticated client chooses it). */
     static final int MAX_LOGGED_METHOD_CHARS = 16;
@@ -87,9 +103,9 @@ final class ReceiverHandler extends Handler.Abstract {
         void start() {
             try {
                 if (!path.equals(request.getHttpURI().getPath())) {
-                    answer(404, "not found\n", Map.of(), "outcome=not_found");
+                    answer(404, "not found\n", WebhookReceiver.CLOSE, "outcome=not_found");
                 } else if (!HttpMethod.POST.is(request.getMethod())) {
-                    answer(405, "only POST\n", Map.of("Allow", "POST"), "outcome=method_not_allowed");
+                    answer(405, "only POST\n", Map.of("Allow", "POST", "Connection", "close"), "outcome=method_not_allowed");
                 } else {
                     Optional<WebhookReceiver.Response> early = receiver.answerBeforeBody(authorization, request.getLength());
                     if (early.isPresent()) {
@@ -119,9 +135,11 @@ final class ReceiverHandler extends Handler.Abstract {
         @Override
         public void onFailure(Throwable failure) {
             try {
-                if (failure instanceof TimeoutException) {
-                    answer(408, "the body did not arrive in time\n", Map.of(HttpHeader.CONNECTION.asString(), HttpHeaderValue.CLOSE.asString()),
-                            "outcome=timeout");
+                if (isStopping()) {
+                    // the stop cut the body off: by the shutdown's idle timeout or at the end of the grace period
+                    answer(503, "the receiver is stopping; retry\n", WebhookReceiver.CLOSE, "outcome=stopping");
+                } else if (failure instanceof TimeoutException) {
+                    answer(408, "the body did not arrive in time\n", WebhookReceiver.CLOSE, "outcome=timeout");
                 } else {
                     // the client went away or sent a broken body: the receiver answers it as a body that cannot be read
                     answer(receiver.handle(authorization, failing(failure), -1));
@@ -133,13 +151,17 @@ final class ReceiverHandler extends Handler.Abstract {
             }
         }
 
+        private boolean isStopping() {
+            return getServer() != null && (getServer().isStopping() || getServer().isStopped());
+        }
+
         private void answer(WebhookReceiver.Response answer) {
             answer(answer.status(), answer.body(), answer.headers(), answer.logFields());
         }
 
         private void answerError(RuntimeException bug) {
             String error = bug.getClass().getSimpleName() + (bug.getMessage() == null ? "" : ": " + bug.getMessage());
-            answer(500, "internal error; retry\n", Map.of(), "outcome=error error=" + Logfmt.value(error, 300));
+            answer(500, "internal error; retry\n", Map.of(), "outcome=error error=" + Logfmt.value(error, Logfmt.MAX_ERROR_CHARS));
         }
 
         private void answer(int status, String body, Map<String, String> headers, String logFields) {
@@ -157,7 +179,7 @@ final class ReceiverHandler extends Handler.Abstract {
 
         private void log(int status, String fields, Throwable unsent) {
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - request.getBeginNanoTime());
-            log.accept(Instant.now() + " " + Logfmt.value(request.getMethod(), MAX_LOGGED_METHOD_CHARS)
+            log.accept(TIME.format(Instant.now()) + " " + Logfmt.value(request.getMethod(), MAX_LOGGED_METHOD_CHARS)
                     + " " + Logfmt.value(request.getHttpURI().getPath(), MAX_LOGGED_PATH_CHARS)
                     + " status=" + status + " ms=" + millis + " " + fields
                     + (unsent == null ? "" : " unsent=" + Logfmt.value(unsent.getClass().getSimpleName(), 64)));

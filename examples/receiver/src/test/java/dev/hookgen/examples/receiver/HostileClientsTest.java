@@ -193,12 +193,58 @@ class HostileClientsTest {
         }
     }
 
+    /**
+     * A refused request is answered with {@code Connection: close} and its connection closed at once, so that a client
+     * without credentials (or with a body that is not wanted) cannot keep a connection, up to {@code --max-connections}
+     * of them, for the idle timeout. No body is sent after a head that announces one: the answer comes from the head.
+     * Jetty's parser closes the connections of the requests it refuses itself (a control character in the path, a head
+     * over 8 KiB), without the header.
+     */
+    @Test
+    void everyRefusalClosesItsConnectionAtOnce() throws Exception {
+        record Refusal(String statusLine, String request, boolean fromJetty) {
+        }
+        String length = "Content-Length: " + Samples.get("message_sent.json").length;
+        String webhooks = "/webhooks/cometchat";
+        List<Refusal> refusals = List.of(
+                new Refusal("HTTP/1.1 401 Unauthorized", RawClient.head("POST", webhooks, length), false),
+                new Refusal("HTTP/1.1 401 Unauthorized", RawClient.head("POST", webhooks, length,
+                        "Authorization: " + TestReceiver.basic(TestReceiver.USER, "guess"), "Expect: 100-continue"), false),
+                new Refusal("HTTP/1.1 413 Payload Too Large", RawClient.head("POST", webhooks, RawClient.authorization(),
+                        "Content-Length: 4097"), false),
+                new Refusal("HTTP/1.1 413 Payload Too Large", RawClient.head("POST", webhooks, RawClient.authorization(),
+                        "Transfer-Encoding: chunked") + "2000\r\n" + "x".repeat(0x2000), false),
+                new Refusal("HTTP/1.1 400 Bad Request", RawClient.head("POST", webhooks, RawClient.authorization(),
+                        "Content-Length: 2") + "[]", false),
+                new Refusal("HTTP/1.1 404 Not Found", RawClient.head("POST", "/", length), false),
+                new Refusal("HTTP/1.1 405 Method Not Allowed", RawClient.head("GET", webhooks), false),
+                new Refusal("HTTP/1.1 400 Bad Request", RawClient.head("POST", "/webhooks/\u0001cometchat", length), true),
+                new Refusal("HTTP/1.1 431 Request Header Fields Too Large", RawClient.head("POST", webhooks,
+                        "X-Padding: " + "x".repeat(ServerLimits.MAX_REQUEST_HEAD_BYTES), length), true));
+        ServerLimits limits = TestReceiver.LIMITS.withIdleTimeout(Duration.ofSeconds(20)).withHeaderTimeout(Duration.ofSeconds(20));
+        try (TestReceiver receiver = new TestReceiver(dir, lines -> lines, 4096, limits)) {
+            for (Refusal refusal : refusals) {
+                try (RawClient client = new RawClient(receiver.server.address().getPort())) {
+                    RawClient.Answer answer = client.send(refusal.request()).read();
+                    assertEquals(refusal.statusLine(), answer.statusLine());
+                    if (!refusal.fromJetty()) {
+                        assertEquals("close", answer.headers().get("connection"), answer.statusLine());
+                    }
+                    assertTrue(client.closedByServerWithin(2_000), answer.statusLine() + ": closed at once, not after the idle timeout");
+                }
+            }
+        }
+    }
+
     @Test
     void anIdleKeptAliveConnectionIsClosedAfterTheIdleTimeout() throws Exception {
         ServerLimits limits = TestReceiver.LIMITS.withIdleTimeout(Duration.ofSeconds(2)).withHeaderTimeout(Duration.ofSeconds(20));
+        byte[] sample = Samples.get("message_sent.json");
         try (TestReceiver receiver = new TestReceiver(dir, limits); RawClient client = new RawClient(receiver.server.address().getPort())) {
-            client.send(RawClient.head("GET", "/webhooks/cometchat"));
-            assertEquals(405, client.read().status());
+            client.send(RawClient.head("POST", "/webhooks/cometchat", RawClient.authorization(), "Content-Length: " + sample.length));
+            RawClient.Answer accepted = client.send(sample).read();
+            assertEquals(200, accepted.status());
+            assertEquals(null, accepted.headers().get("connection"));
             assertFalse(client.closedByServerWithin(700), "kept alive at first");
             assertTrue(client.closedByServerWithin(5_000), "closed once idle for two seconds");
         }

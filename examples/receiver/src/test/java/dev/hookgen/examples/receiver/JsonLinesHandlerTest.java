@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.hookgen.cometchat.WebhookEvents;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -105,6 +107,37 @@ class JsonLinesHandlerTest {
         }
         assertEquals(writers * perWriter, acknowledged.size());
         assertTrue(written.containsAll(acknowledged), "lost: " + acknowledged.stream().filter(id -> !written.contains(id)).toList());
+    }
+
+    /**
+     * logrotate's {@code copytruncate} copies the file, then cuts the same file to nothing: the handler keeps it open,
+     * writes at its new end, and still forces every line to disk before it returns (group commit counted in the file's
+     * length would take the next lines, shorter than what was forced before, as on disk already).
+     */
+    @Test
+    void afterCopytruncateLinesGoOnAtTheNewEndAndEachIsForcedToDisk() throws Exception {
+        Path file = dir.resolve("events.jsonl");
+        List<String> before = List.of("message_sent", "user_blocked", "group_created");
+        try (JsonLinesHandler handler = JsonLinesHandler.open(file, true)) {
+            for (String trigger : before) {
+                handler.handle(WebhookEvents.parse(Samples.get(trigger + ".json")));
+            }
+            assertEquals(before.size(), handler.syncs(), "one line at a time: one fsync each");
+            Path copy = Files.copy(file, dir.resolve("events.jsonl.1"));
+            try (FileChannel truncate = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                truncate.truncate(0);
+            }
+            handler.handle(WebhookEvents.parse(Samples.get("user_unblocked.json")));
+            assertEquals(before.size() + 1, handler.syncs(), "the line after the truncation was forced to disk too");
+            handler.handle(WebhookEvents.parse(Samples.get("user_blocked.json")));
+            assertEquals(before.size() + 2, handler.syncs());
+            assertEquals(List.of("user_unblocked", "user_blocked"), triggers(file), "from the new end: no hole, no old line");
+            assertEquals(before, triggers(copy));
+        }
+    }
+
+    private static List<String> triggers(Path file) throws IOException {
+        return Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(line -> WebhookEvents.parse(line).getTrigger()).toList();
     }
 
     @Test

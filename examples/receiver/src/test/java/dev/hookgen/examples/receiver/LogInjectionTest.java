@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LogInjectionTest {
 
-    private static final String TIME = "\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z";
+    /** When the line was written: ISO 8601 in UTC, to the millisecond, always three digits of them, as the README shows. */
+    private static final String TIME = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z";
 
     @TempDir
     Path dir;
@@ -68,10 +69,11 @@ class LogInjectionTest {
     void theMethodAndPathOfAnUnauthenticatedRequestAreNeverLoggedRaw() throws Exception {
         try (TestReceiver receiver = new TestReceiver(dir)) {
             int port = receiver.server.address().getPort();
-            try (RawClient client = new RawClient(port)) {
-                assertEquals(405, client.send(RawClient.head("PR0PF!ND", "/webhooks/cometchat")).read().status());
-                assertEquals(405, client.send(RawClient.head("M".repeat(100), "/webhooks/cometchat")).read().status());
-                assertEquals(404, client.send(RawClient.head("GET", "/x=1%20outcome=accepted")).read().status());
+            for (String head : List.of(RawClient.head("PR0PF!ND", "/webhooks/cometchat"), RawClient.head("M".repeat(100), "/webhooks/cometchat"),
+                    RawClient.head("GET", "/x=1%20outcome=accepted"))) {
+                try (RawClient client = new RawClient(port)) { // a refusal closes its connection
+                    assertEquals(head.startsWith("GET") ? 404 : 405, client.send(head).read().status());
+                }
             }
             for (String method : List.of("GE\u001bT", "GE\rT", "GE\u0000T", "G\u00e9T")) {
                 try (RawClient client = new RawClient(port)) {

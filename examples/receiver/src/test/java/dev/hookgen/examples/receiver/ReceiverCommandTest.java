@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -159,6 +160,23 @@ class ReceiverCommandTest {
             assertEquals(0, receiver.process.exitValue());
             assertTrue(millis < 10_000, "stopped in " + millis + " ms with a 30 s grace period");
         }
+    }
+
+    /**
+     * Someone who runs the receiver from a clone, as its README shows, must not find its files in {@code git status}:
+     * the events file and its rotated copies, the dead letters (the default folder and the README's), the password file.
+     */
+    @Test
+    void theFilesARunFromACloneCreatesAreIgnoredByGit() throws Exception {
+        ReceiverCommand defaults = new ReceiverCommand();
+        new CommandLine(defaults).parseArgs();
+        Path root = Git.root();
+        Assumptions.assumeTrue(root != null, "not in a git working tree");
+        for (String path : List.of(defaults.events.toString(), defaults.events + ".1", defaults.deadLetters + "/message_sent.3f2a.json",
+                "dead/message_sent.3f2a.json", "webhook-password", "examples/receiver/" + defaults.events)) {
+            assertTrue(Git.ignores(root, path), path + " is not ignored");
+        }
+        assertFalse(Git.ignores(root, "examples/receiver/src/main/java/dev/hookgen/examples/receiver/ReceiverCommand.java"));
     }
 
     private static HttpResponse<String> post(HttpClient client, URI endpoint, String password) throws Exception {

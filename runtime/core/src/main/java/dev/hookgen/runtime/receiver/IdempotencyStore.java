@@ -14,7 +14,10 @@ package dev.hookgen.runtime.receiver;
  * when it fails), {@code complete} is {@code SET key "done" EX 86400}, {@code release} is {@code DEL key};
  * with a database, a unique key column and a state column do the same. Keys are at most
  * {@value dev.hookgen.runtime.IdempotencyKey#MAX_LENGTH} characters ({@link dev.hookgen.runtime.IdempotencyKey}), so
- * a {@code varchar(200)} holds any of them.
+ * a {@code varchar(200)} holds any of them. A store that writes keys to a database must take any string a key may hold:
+ * PostgreSQL's {@code text} refuses NUL, and its JDBC driver writes a lone surrogate as {@code ?}, which would merge two
+ * keys (and lose the second event as a duplicate); escape them reversibly, as {@code hookgen-inbox-postgresql} does, or
+ * store the key's SHA-256.
  *
  * <p>Implementations are thread-safe. An exception from any method makes the delivery a 500.
  */

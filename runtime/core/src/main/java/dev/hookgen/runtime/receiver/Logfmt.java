@@ -18,8 +18,22 @@ package dev.hookgen.runtime.receiver;
  * </ul>
  * So a value never holds a raw control character, never ends its field early, and takes at most
  * {@code 6 * maxChars + 24} characters. {@code null} is written as {@code -}.
+ *
+ * <p>Every hookgen log line that carries such a value uses this rule: the receiver's request log
+ * ({@link WebhookReceiver.Response#logFields()}), the Spring Boot starter's, and the PostgreSQL inbox's workers. An
+ * application's handler that logs what an event holds (an id, a name, a text) should write it the same way:
+ * {@code log.info("message id={}", Logfmt.value(message.getId(), 64))}.
  */
 public final class Logfmt {
+
+    /** How much of a trigger a log line shows, in UTF-16 code units; CometChat's are far shorter. */
+    public static final int MAX_TRIGGER_CHARS = 64;
+
+    /** How much of a JSON path (of a schema mismatch, of tolerated drift) a log line shows. */
+    public static final int MAX_PATH_CHARS = 200;
+
+    /** How much of an error message a log line shows. */
+    public static final int MAX_ERROR_CHARS = 300;
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 

@@ -48,6 +48,12 @@ import java.util.stream.Collectors;
  * </table>
  * {@code Content-Type} is not looked at: CometChat has been seen sending {@code Application/json}.
  *
+ * <p>The refusals (401, 413, 400) carry {@code Connection: close} ({@link #CLOSE}, RFC 9112, section 9.6): their body
+ * may be unread (a 401 and a 413 are answered from the headers alone), and the client is broken or hostile, so the
+ * connection ends with the answer instead of holding one of the server's connections for its idle timeout. An adapter
+ * copies the header like the others; Jetty and Tomcat then close the connection once the answer is sent, and over
+ * HTTP/2, which has no such header, they leave it out. CometChat's own deliveries (200, 409, 500) keep theirs.
+ *
  * <p>With an {@link Inbox} ({@link Builder#inbox}) the policy is the same, but the 200 comes once the inbox has stored
  * the event, and the inbox's write is also the deduplication and, for drift, the dead letter: no handler runs on the
  * request thread, and there is no 409 (a second copy waits for the first one's write, then is a duplicate).
@@ -57,6 +63,12 @@ import java.util.stream.Collectors;
  * @param <E> the catalog's event type
  */
 public final class WebhookReceiver<E extends Event> {
+
+    /**
+     * {@code Connection: close}, among the {@link Response#headers()} of every refusal (401, 413, 400): the connection
+     * is closed once the answer is sent.
+     */
+    public static final Map<String, String> CLOSE = Map.of("Connection", "close");
 
     /** The default body limit: 1 MiB, the jar's own default document size. */
     public static final int DEFAULT_MAX_BODY_BYTES = ParseLimits.DEFAULT_MAX_DOCUMENT_BYTES;
@@ -83,7 +95,7 @@ public final class WebhookReceiver<E extends Event> {
      * @param outcome what happened; {@link #status()} is its HTTP status
      * @param trigger the event's trigger when the body got that far, for the log; else null
      * @param body a short plain-text explanation for the response body
-     * @param headers response headers to set (the 401 challenge)
+     * @param headers response headers to set: the 401 challenge, and {@link #CLOSE} on a refusal
      * @param failure the exception behind a 500 or a dead letter, for the log; else null
      * @param newDrift the tolerated drift of an accepted event at places this receiver had not seen drift at
      *     before ({@link DriftCounts}): what to log, once per trigger and path; else empty
@@ -117,31 +129,22 @@ public final class WebhookReceiver<E extends Event> {
          */
         public String logFields() {
             StringBuilder fields = new StringBuilder()
-                    .append("trigger=").append(Logfmt.value(trigger, MAX_LOGGED_TRIGGER_CHARS))
+                    .append("trigger=").append(Logfmt.value(trigger, Logfmt.MAX_TRIGGER_CHARS))
                     .append(" outcome=").append(outcome.name().toLowerCase(Locale.ROOT));
             if (failure instanceof WebhookParseException drift) {
-                fields.append(" at=").append(Logfmt.value(drift.location().orElse("$"), MAX_LOGGED_PATH_CHARS));
+                fields.append(" at=").append(Logfmt.value(drift.location().orElse("$"), Logfmt.MAX_PATH_CHARS));
             } else if (failure != null) {
                 String error = failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
-                fields.append(" error=").append(Logfmt.value(error, MAX_LOGGED_ERROR_CHARS));
+                fields.append(" error=").append(Logfmt.value(error, Logfmt.MAX_ERROR_CHARS));
             }
             if (!newDrift.isEmpty()) {
                 // tolerated drift at a place not seen before: named once, counted in driftCounts() after that
                 String places = newDrift.stream().map(d -> d.path() + " (" + d.expected() + " expected)").collect(Collectors.joining(", "));
-                fields.append(" new_drift=").append(Logfmt.value(places, MAX_LOGGED_PATH_CHARS));
+                fields.append(" new_drift=").append(Logfmt.value(places, Logfmt.MAX_PATH_CHARS));
             }
             return fields.toString();
         }
     }
-
-    /** How much of a trigger name {@link Response#logFields()} logs; CometChat's are far shorter. */
-    static final int MAX_LOGGED_TRIGGER_CHARS = 64;
-
-    /** How much of the JSON path of a schema mismatch {@link Response#logFields()} logs. */
-    static final int MAX_LOGGED_PATH_CHARS = 200;
-
-    /** How much of an error message {@link Response#logFields()} logs. */
-    static final int MAX_LOGGED_ERROR_CHARS = 300;
 
     private final BasicAuth auth;
 
@@ -222,7 +225,7 @@ public final class WebhookReceiver<E extends Event> {
         try {
             bytes = body.readNBytes(maxBodyBytes() + 1);
         } catch (IOException e) {
-            return new Response(Outcome.MALFORMED, null, "cannot read the body\n", Map.of(), e);
+            return new Response(Outcome.MALFORMED, null, "cannot read the body\n", CLOSE, e);
         }
         if (bytes.length > maxBodyBytes()) {
             return tooLarge();
@@ -231,7 +234,7 @@ public final class WebhookReceiver<E extends Event> {
         try {
             event = parser.parse(bytes);
         } catch (WebhookParseException e) {
-            return e.isSchemaDrift() ? deadLetter(bytes, e) : new Response(Outcome.MALFORMED, null, e.getMessage() + "\n", Map.of(), null);
+            return e.isSchemaDrift() ? deadLetter(bytes, e) : new Response(Outcome.MALFORMED, null, e.getMessage() + "\n", CLOSE, null);
         }
         return inbox != null ? store(event, bytes) : deliver(event);
     }
@@ -265,7 +268,7 @@ public final class WebhookReceiver<E extends Event> {
     public Optional<Response> answerBeforeBody(String authorization, long contentLength) {
         if (!auth.accepts(authorization)) {
             return Optional.of(new Response(Outcome.UNAUTHORIZED, null, "unauthorized\n",
-                    Map.of("WWW-Authenticate", BasicAuth.CHALLENGE), null));
+                    Map.of("WWW-Authenticate", BasicAuth.CHALLENGE, "Connection", "close"), null));
         }
         if (contentLength > maxBodyBytes()) {
             return Optional.of(tooLarge());
@@ -338,7 +341,7 @@ public final class WebhookReceiver<E extends Event> {
     }
 
     private Response tooLarge() {
-        return new Response(Outcome.TOO_LARGE, null, "the body is larger than " + maxBodyBytes() + " bytes\n", Map.of(), null);
+        return new Response(Outcome.TOO_LARGE, null, "the body is larger than " + maxBodyBytes() + " bytes\n", CLOSE, null);
     }
 
     /**

@@ -234,7 +234,8 @@ class WebhookReceiverTest {
             CountingStream body = new CountingStream(10);
             Response response = receiver.handle(header, body, 10);
             assertEquals(401, response.status(), String.valueOf(header));
-            assertEquals(Map.of("WWW-Authenticate", "Basic realm=\"cometchat-webhooks\", charset=\"UTF-8\""), response.headers());
+            assertEquals(Map.of("WWW-Authenticate", "Basic realm=\"cometchat-webhooks\", charset=\"UTF-8\"", "Connection", "close"),
+                    response.headers());
             assertEquals(0, body.read);
         }
     }
@@ -244,13 +245,37 @@ class WebhookReceiverTest {
         WebhookReceiver<TestEvent> receiver = builder().maxBodyBytes(1024).build();
         Response unauthorized = receiver.answerBeforeBody(basic("u", "wrong"), 10).orElseThrow();
         assertEquals(401, unauthorized.status());
-        assertEquals(Map.of("WWW-Authenticate", "Basic realm=\"cometchat-webhooks\", charset=\"UTF-8\""), unauthorized.headers());
+        assertEquals(Map.of("WWW-Authenticate", "Basic realm=\"cometchat-webhooks\", charset=\"UTF-8\"", "Connection", "close"),
+                unauthorized.headers());
         assertEquals(401, receiver.answerBeforeBody(null, 1025).orElseThrow().status(), "credentials first, then the size");
         Response tooLarge = receiver.answerBeforeBody(AUTH, 1025).orElseThrow();
         assertEquals(Outcome.TOO_LARGE, tooLarge.outcome());
         assertEquals("the body is larger than 1024 bytes\n", tooLarge.body());
         assertTrue(receiver.answerBeforeBody(AUTH, 1024).isEmpty());
         assertTrue(receiver.answerBeforeBody(AUTH, -1).isEmpty(), "chunked: the length is checked while reading");
+    }
+
+    @Test
+    void refusalsCloseTheConnectionAndDeliveriesKeepIt() throws IOException {
+        WebhookReceiver<TestEvent> receiver = builder().maxBodyBytes(1024).build();
+        Map<String, String> close = Map.of("Connection", "close");
+        assertEquals(close, receiver.answerBeforeBody(AUTH, 1025).orElseThrow().headers(), "413 by Content-Length");
+        assertEquals(close, receiver.handle(AUTH, new ByteArrayInputStream(new byte[2048]), -1).headers(), "413 past the limit");
+        assertEquals(close, post(receiver, "{broken").headers(), "400");
+        assertEquals(close, receiver.handle(AUTH, new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("the client went away");
+            }
+        }, -1).headers(), "400, unreadable");
+        assertEquals("close", receiver.answerBeforeBody(null, -1).orElseThrow().headers().get("Connection"), "401");
+        assertEquals(Map.of(), post(receiver, PING).headers(), "200 accepted");
+        assertEquals(Map.of(), post(receiver, PING).headers(), "200 duplicate");
+        assertEquals(Map.of(), post(receiver, "{\"trigger\":\"ping\",\"data\":{\"id\":424242}}").headers(), "200 dead letter");
+        Response failed = builder().handler(event -> {
+            throw new IOException("No space left on device");
+        }).build().handle(AUTH, new ByteArrayInputStream(PING.getBytes(UTF_8)), -1);
+        assertEquals(Map.of(), failed.headers(), "500: CometChat retries, on the same connection if it likes");
     }
 
     @Test

@@ -21,6 +21,9 @@ import javax.sql.DataSource;
  * bookkeeping (claims, done, retries, dead, give-backs, retention) commits with {@code synchronous_commit} off for its
  * own transaction ({@link #ASYNC_COMMIT}): a crash of the database server can lose the last fraction of a second of it, and the rows concerned
  * are then handled again (at least once, never lost), while a worker no longer waits for a disk flush per event.
+ *
+ * <p>Every string from outside (a key, a trigger, an error message) goes to its {@code text} column through
+ * {@link PostgresText}, which no NUL or lone surrogate can make fail or merge, and comes back through it as it was.
  */
 final class InboxTable {
 
@@ -103,12 +106,12 @@ final class InboxTable {
     /** Inserts a row unless its key is taken; whether it was inserted. */
     boolean insert(String key, String trigger, byte[] body, boolean untyped, String status, String lastError) throws SQLException {
         try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setString(1, key);
-            insert.setString(2, trigger);
+            insert.setString(1, PostgresText.encode(key));
+            insert.setString(2, PostgresText.encode(trigger));
             insert.setBytes(3, body);
             insert.setBoolean(4, untyped);
             insert.setString(5, status);
-            insert.setString(6, truncate(lastError));
+            insert.setString(6, error(lastError));
             int inserted = insert.executeUpdate();
             commit(connection);
             return inserted == 1;
@@ -125,7 +128,8 @@ final class InboxTable {
                 claim.setInt(3, limit);
                 try (ResultSet result = claim.executeQuery()) {
                     while (result.next()) {
-                        rows.add(new InboxRow(result.getLong(1), result.getString(2), result.getString(3), result.getBytes(4), result.getInt(5)));
+                        rows.add(new InboxRow(result.getLong(1), PostgresText.decode(result.getString(2)), PostgresText.decode(result.getString(3)),
+                                result.getBytes(4), result.getInt(5)));
                     }
                 }
             }
@@ -142,12 +146,12 @@ final class InboxTable {
 
     /** Returns a claimed row to pending, due after {@code delay}. */
     boolean retry(InboxRow row, String owner, Duration delay, String error) throws SQLException {
-        return bookkeeping(RETRY, delay.toMillis(), truncate(error), row.id(), owner, row.attempts()) == 1;
+        return bookkeeping(RETRY, delay.toMillis(), error(error), row.id(), owner, row.attempts()) == 1;
     }
 
     /** Sets a claimed row aside as dead, with the reason. */
     boolean dead(InboxRow row, String owner, String error) throws SQLException {
-        return bookkeeping(DEAD, truncate(error), row.id(), owner, row.attempts()) == 1;
+        return bookkeeping(DEAD, error(error), row.id(), owner, row.attempts()) == 1;
     }
 
     /** Gives claimed rows back untouched, due at once, their attempt not counted. */
@@ -196,12 +200,12 @@ final class InboxTable {
         List<Replayable> rows = new ArrayList<>();
         try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(REPLAYABLE)) {
             select.setLong(1, afterId);
-            select.setString(2, trigger);
-            select.setString(3, trigger);
+            select.setString(2, PostgresText.encode(trigger));
+            select.setString(3, PostgresText.encode(trigger));
             select.setInt(4, limit);
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
-                    rows.add(new Replayable(result.getLong(1), result.getString(2), result.getString(3), result.getBytes(4)));
+                    rows.add(new Replayable(result.getLong(1), result.getString(2), PostgresText.decode(result.getString(3)), result.getBytes(4)));
                 }
             }
             commit(connection);
@@ -211,12 +215,12 @@ final class InboxTable {
 
     /** Makes a row pending again with a fresh count of attempts, unless its status changed meanwhile. */
     boolean requeue(long id, String status, String trigger, boolean untyped) throws SQLException {
-        return update(REQUEUE, trigger, untyped, id, status);
+        return update(REQUEUE, PostgresText.encode(trigger), untyped, id, status);
     }
 
     /** Records why a row (dead, or done as an unknown trigger) does not fit the schemas now: it is dead. */
     void stillDead(long id, String status, String error) throws SQLException {
-        update(STILL_DEAD, truncate(error), id, status);
+        update(STILL_DEAD, error(error), id, status);
     }
 
     /** One statement of the workers' bookkeeping, committed without waiting for the disk; how many rows it changed. */
@@ -263,7 +267,9 @@ final class InboxTable {
         }
     }
 
-    private static String truncate(String error) {
-        return error == null || error.length() <= MAX_ERROR_LENGTH ? error : error.substring(0, MAX_ERROR_LENGTH - 3) + "...";
+    /** An error for {@code last_error}: cut to {@link #MAX_ERROR_LENGTH} characters (never inside a surrogate pair), then encoded. */
+    private static String error(String error) {
+        String kept = error == null || error.length() <= MAX_ERROR_LENGTH ? error : PostgresText.truncate(error, MAX_ERROR_LENGTH - 3) + "...";
+        return PostgresText.encode(kept);
     }
 }

@@ -5,6 +5,7 @@ import dev.hookgen.runtime.EventReader;
 import dev.hookgen.runtime.UntypedEvent;
 import dev.hookgen.runtime.WebhookParseException;
 import dev.hookgen.runtime.receiver.EventHandler;
+import dev.hookgen.runtime.receiver.Logfmt;
 import java.lang.System.Logger.Level;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -33,6 +34,10 @@ import java.util.concurrent.TimeUnit;
  * A worker that dies holds its rows until the lease ends; then any worker claims them again (that attempt counts).
  * Delivery to the handler is therefore at least once: an event is handled twice only when a worker died, or outlived
  * its lease, while handling it. A worker never starts a row once half of its lease has passed; it gives it back.
+ *
+ * <p>Logs through {@link System.Logger}: a retry at INFO, a dead row at WARNING, each with the row's id, its trigger and
+ * the error, the values from the request escaped by {@link Logfmt} so that none can forge a line; the stack trace of a
+ * handler's last failure, whose messages are not escaped, at DEBUG only.
  *
  * <p>{@link #close} stops gracefully: no more claims, the event being handled finishes, and the rows claimed but not
  * started go back to the table at once, for the other instances.
@@ -187,7 +192,8 @@ public final class InboxWorkers<E extends Event> implements AutoCloseable {
             event = reader.parse(row.body());
         } catch (WebhookParseException e) {
             String reason = e.isSchemaDrift() ? PostgresInbox.driftReason(e) : e.getMessage();
-            LOG.log(Level.WARNING, "hookgen inbox: row " + row.id() + " (" + row.trigger() + ") is dead: it " + reason);
+            LOG.log(Level.WARNING, "hookgen inbox: row " + row.id() + " is dead, its body no longer parses: trigger="
+                    + Logfmt.value(row.trigger(), Logfmt.MAX_TRIGGER_CHARS) + " reason=" + Logfmt.value(reason, Logfmt.MAX_ERROR_CHARS));
             mark(row, () -> table.dead(row, owner, reason));
             return;
         }
@@ -205,14 +211,16 @@ public final class InboxWorkers<E extends Event> implements AutoCloseable {
             mark(row, () -> table.done(row, owner, untyped));
         } else if (row.attempts() >= settings.maxAttempts()) {
             String error = describe(failure);
-            LOG.log(Level.WARNING, "hookgen inbox: row " + row.id() + " (" + row.trigger() + ") is dead after "
-                    + row.attempts() + " attempts: " + error, failure);
+            LOG.log(Level.WARNING, "hookgen inbox: row " + row.id() + " is dead after " + row.attempts() + " attempts: trigger="
+                    + Logfmt.value(row.trigger(), Logfmt.MAX_TRIGGER_CHARS) + " error=" + Logfmt.value(error, Logfmt.MAX_ERROR_CHARS));
+            LOG.log(Level.DEBUG, "hookgen inbox: row " + row.id() + ": the last failure", failure);
             mark(row, () -> table.dead(row, owner, error));
         } else {
             Duration delay = settings.backoff().delay(row.attempts());
             String error = describe(failure);
-            LOG.log(Level.INFO, "hookgen inbox: row " + row.id() + " (" + row.trigger() + ") failed attempt " + row.attempts()
-                    + "; next in " + delay.toMillis() + " ms: " + error);
+            LOG.log(Level.INFO, "hookgen inbox: row " + row.id() + " failed attempt " + row.attempts() + "; next in "
+                    + delay.toMillis() + " ms: trigger=" + Logfmt.value(row.trigger(), Logfmt.MAX_TRIGGER_CHARS)
+                    + " error=" + Logfmt.value(error, Logfmt.MAX_ERROR_CHARS));
             mark(row, () -> table.retry(row, owner, delay, error));
         }
         if (failure instanceof Error error && !(failure instanceof LinkageError) && !(failure instanceof AssertionError)) {

@@ -1,5 +1,6 @@
 package dev.hookgen.inbox.postgresql;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,8 @@ import dev.hookgen.cometchat.WebhookDispatcher;
 import dev.hookgen.cometchat.WebhookEvent;
 import dev.hookgen.cometchat.WebhookEvents;
 import dev.hookgen.cometchat.WebhookHandler;
+import dev.hookgen.runtime.EventReader;
+import dev.hookgen.runtime.ParseLimits;
 import dev.hookgen.runtime.receiver.EventHandler;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -24,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -163,6 +167,72 @@ class InboxWorkersTest {
         await("done rows", 1, "SELECT count(*) FROM hookgen_inbox WHERE status = 'done'");
         assertEquals(List.of(1), handled.values().stream().map(AtomicInteger::get).toList());
         assertEquals(1, DB.value("SELECT attempts FROM hookgen_inbox"), "replay starts a fresh count of attempts");
+    }
+
+    /**
+     * A handler's message can quote what came in: a NUL or a lone surrogate in it must not make the row's update fail
+     * (which would leave the row leased, to be claimed and fail again forever).
+     */
+    @Test
+    void aFailureWhoseMessageHoldsNulOrALoneSurrogateIsRecordedAndTheRowRetriedThenDead() throws Exception {
+        add(Samples.get("message_sent.json"));
+        AtomicInteger calls = new AtomicInteger();
+        start(inbox, event -> {
+            calls.incrementAndGet();
+            throw new IllegalArgumentException("bad id \u0000\ud800 in " + event.getTrigger());
+        }, FAST.withMaxAttempts(2).withBackoff(new Backoff(Duration.ofMillis(50), 2, Duration.ofSeconds(1))));
+        await("dead rows", 1, "SELECT count(*) FROM hookgen_inbox WHERE status = 'dead'");
+        assertEquals(2, calls.get(), "retried once, then dead");
+        Map<String, Object> row = DB.query("SELECT attempts, last_error, lease_owner FROM hookgen_inbox").get(0);
+        assertEquals(2, row.get("attempts"));
+        assertEquals("java.lang.IllegalArgumentException: bad id \\u0000\\ud800 in message_sent", row.get("last_error"));
+        assertNull(row.get("lease_owner"));
+    }
+
+    /** The trigger and the errors come from the request: each is logged escaped, so that none can forge a log line. */
+    @Test
+    void aTriggerOrAnErrorWithALineBreakIsLoggedOnItsOwnLine() throws Exception {
+        byte[] failing = "{\"trigger\":\"x\\nFORGED one\",\"webhook\":\"w\",\"data\":{}}".getBytes(UTF_8);
+        byte[] tooLarge = ("{\"trigger\":\"y\\rFORGED two\",\"webhook\":\"w\",\"data\":\"" + "z".repeat(100) + "\"}").getBytes(UTF_8);
+        add(failing);
+        add(tooLarge);
+        // a worker of a version that reads bodies up to 100 bytes: the second row no longer parses
+        EventReader<WebhookEvent> reader = WebhookEvents.parser().withLimits(ParseLimits.defaults().withMaxDocumentBytes(100));
+        List<String> lines = new CopyOnWriteArrayList<>();
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(InboxWorkers.class.getName());
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                lines.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        logger.addHandler(capture);
+        try {
+            InboxWorkers<WebhookEvent> workers = inbox.workers(reader, event -> {
+                throw new IllegalStateException("cannot take " + event.getTrigger());
+            }, FAST.withMaxAttempts(2).withBackoff(new Backoff(Duration.ofMillis(50), 2, Duration.ofSeconds(1))));
+            started.add(workers);
+            workers.start();
+            await("dead rows", 2, "SELECT count(*) FROM hookgen_inbox WHERE status = 'dead'");
+        } finally {
+            logger.removeHandler(capture);
+        }
+        assertTrue(lines.stream().noneMatch(line -> line.contains("\n") || line.contains("\r")), lines.toString());
+        String error = " trigger=\"x\\u000aFORGED one\" error=\"java.lang.IllegalStateException: cannot take x\\u000aFORGED one\"";
+        assertTrue(lines.stream().anyMatch(line -> line.matches("hookgen inbox: row \\d+ failed attempt 1; next in 50 ms:" + Pattern.quote(error))),
+                lines.toString());
+        assertTrue(lines.stream().anyMatch(line -> line.matches("hookgen inbox: row \\d+ is dead after 2 attempts:" + Pattern.quote(error))),
+                lines.toString());
+        assertTrue(lines.stream().anyMatch(line -> line.matches("hookgen inbox: row \\d+ is dead, its body no longer parses: "
+                + Pattern.quote("trigger=\"y\\u000dFORGED two\" reason=") + ".+")), lines.toString());
     }
 
     @Test

@@ -168,6 +168,86 @@ class PostgresInboxTest {
         assertEquals(new InboxCounts(samples.size() + 1, 2), inbox.counts());
     }
 
+    /**
+     * PostgreSQL's text refuses NUL and the driver writes a lone surrogate as '?': a trigger, a key or a reason holding
+     * them must neither fail the insert (a 500 on every retry: the event lost) nor merge two keys (the second event
+     * taken for a duplicate: lost). Each is stored, answered once, and read back as it came.
+     */
+    @Test
+    void triggersKeysAndReasonsWithNulOrLoneSurrogatesAreStoredAsTheyCameAndNeverMerged() throws Exception {
+        WebhookReceiver<WebhookEvent> receiver = receiver();
+        List<String> triggers = List.of("ping\\u0000pong", "ping\\ud800", "ping\\udc00x", "ping?"); // as JSON escapes them
+        for (String trigger : triggers) {
+            byte[] body = ("{\"trigger\":\"" + trigger + "\",\"webhook\":\"w\",\"data\":{\"id\":1}}").getBytes(UTF_8);
+            assertEquals(Outcome.ACCEPTED, post(receiver, body).outcome(), trigger);
+            assertEquals(Outcome.DUPLICATE, post(receiver, body).outcome(), trigger);
+        }
+        String sample = new String(Samples.get("message_sent.json"), UTF_8);
+        List<String> ids = List.of("1\\u0000", "1\\ud800", "1\\ud801", "1?"); // message ids: a part of message_sent's key
+        for (String id : ids) {
+            byte[] body = sample.replace("\"id\": \"1\"", "\"id\": \"" + id + "\"").getBytes(UTF_8);
+            assertEquals(Outcome.ACCEPTED, post(receiver, body).outcome(), id);
+            assertEquals(Outcome.DUPLICATE, post(receiver, body).outcome(), id);
+        }
+        // a value the parser quotes in its reason: the dead row keeps the reason
+        byte[] drifted = sample.replace("\"sentAt\": 1696934912", "\"sentAt\": \"so\\u0000on\\ud83d\"").getBytes(UTF_8);
+        assertEquals(Outcome.DEAD_LETTERED, post(receiver, drifted).outcome());
+        assertEquals(Outcome.DEAD_LETTERED, post(receiver, drifted).outcome(), "delivered again");
+
+        assertEquals(List.of("ping\\u0000pong", "ping\\ud800", "ping\\udc00x", "ping?"),
+                DB.query("SELECT trigger FROM hookgen_inbox WHERE untyped ORDER BY id").stream().map(row -> row.get("trigger")).toList(),
+                "stored escaped, as JSON escapes them");
+        assertEquals("does not fit the schema at $.data.message.sentAt: Cannot coerce String value (\"so\\u0000on\\ud83d\") "
+                + "to `java.lang.Long` value", DB.value("SELECT last_error FROM hookgen_inbox WHERE status = 'dead'"));
+
+        List<InboxRow> rows = new InboxTable(DB.dataSource()).claim("test/1", 100, Duration.ofMinutes(1));
+        assertEquals(List.of("ping\u0000pong", "ping\ud800", "ping\udc00x", "ping?", "message_sent", "message_sent", "message_sent",
+                "message_sent"), rows.stream().map(InboxRow::trigger).toList(), "read back as they came");
+        assertEquals(8, rows.stream().map(InboxRow::idempotencyKey).distinct().count(), "eight events, eight keys");
+        for (InboxRow row : rows) {
+            assertEquals(WebhookEvents.parse(row.body()).idempotencyKey(), row.idempotencyKey());
+        }
+        assertEquals(new ReplayResult(0, 0, 0), inbox.replay(WebhookEvents.parser(), "ping\u0000pong"), "a trigger to select by, too");
+    }
+
+    /** The inbox takes any key an {@link dev.hookgen.runtime.Event} gives, whatever built it. */
+    @Test
+    void anyKeyIsStoredOnceAndNoTwoKeysAreMerged() throws Exception {
+        List<String> keys = List.of("k\u0000", "k\\u0000", "k\\\\u0000", "k\ud800", "k\ud801", "k\udc00\ud800", "k?", "k\\", "k");
+        byte[] body = Samples.get("message_sent.json");
+        for (String key : keys) {
+            assertEquals(Inbox.Added.NEW, inbox.add(new Keyed(key), body), key);
+        }
+        for (String key : keys) {
+            assertEquals(Inbox.Added.DUPLICATE, inbox.add(new Keyed(key), body), key);
+        }
+        assertEquals(keys, new InboxTable(DB.dataSource()).claim("test/1", 100, Duration.ofMinutes(1)).stream()
+                .map(InboxRow::idempotencyKey).toList());
+    }
+
+    /** An event with any key, as an implementation of {@code Event} outside the generated catalogs may give. */
+    private record Keyed(String idempotencyKey) implements dev.hookgen.runtime.Event {
+        @Override
+        public String getTrigger() {
+            return "message_sent";
+        }
+
+        @Override
+        public String getAppId() {
+            return "app";
+        }
+
+        @Override
+        public String getRegion() {
+            return "eu";
+        }
+
+        @Override
+        public String getWebhook() {
+            return "w";
+        }
+    }
+
     @Test
     void aDatabaseThatCannotBeReachedGets500SoThatCometChatRetries() {
         PGSimpleDataSource nowhere = new PGSimpleDataSource();

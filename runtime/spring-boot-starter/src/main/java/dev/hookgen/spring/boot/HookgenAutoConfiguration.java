@@ -14,6 +14,7 @@ import dev.hookgen.runtime.receiver.DeadLetters;
 import dev.hookgen.runtime.receiver.EventHandler;
 import dev.hookgen.runtime.receiver.IdempotencyStore;
 import dev.hookgen.runtime.receiver.InMemoryIdempotencyStore;
+import dev.hookgen.runtime.receiver.KnownTriggers;
 import dev.hookgen.runtime.receiver.WebhookReceiver;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -202,8 +203,13 @@ public class HookgenAutoConfiguration {
 
         @Bean
         @ConditionalOnBean(MeterRegistry.class)
-        MicrometerDeliveryMetrics hookgenDeliveryMetrics(MeterRegistry registry, ObjectProvider<PostgresInbox> inbox) {
-            MicrometerDeliveryMetrics metrics = new MicrometerDeliveryMetrics(registry);
+        MicrometerDeliveryMetrics hookgenDeliveryMetrics(MeterRegistry registry, ObjectProvider<PostgresInbox> inbox,
+                ObjectProvider<WebhookCatalog<?>> catalog) {
+            // the catalog's triggers bound the trigger tag; without a catalog bean (a receiver built by the application), every
+            // trigger is tagged "other"
+            WebhookCatalog<?> known = catalog.getIfUnique();
+            KnownTriggers triggers = known != null ? KnownTriggers.of(known.reader()) : KnownTriggers.of(List.of());
+            MicrometerDeliveryMetrics metrics = new MicrometerDeliveryMetrics(registry, triggers);
             inbox.ifAvailable(metrics::bind);
             return metrics;
         }

@@ -4,6 +4,7 @@ import dev.hookgen.inbox.postgresql.InboxCounts;
 import dev.hookgen.inbox.postgresql.PostgresInbox;
 import dev.hookgen.runtime.Event;
 import dev.hookgen.runtime.receiver.EventHandler;
+import dev.hookgen.runtime.receiver.KnownTriggers;
 import dev.hookgen.runtime.receiver.WebhookReceiver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -11,7 +12,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
-import java.util.regex.Pattern;
 
 /**
  * The starter's meters:
@@ -23,33 +23,30 @@ import java.util.regex.Pattern;
  * <li>{@code hookgen.inbox.rows} (gauge), tag {@code status} (pending, dead): rows of the inbox, in inbox mode, sampled
  *     at most once a second.</li>
  * </ul>
- * A trigger that is not a plain name ({@code [A-Za-z0-9_.-]}, at most 64 characters) is tagged {@code other}, and a
- * request that got no trigger (refused before parsing) {@code none}, so that no request can create meters at will.
+ * The {@code trigger} tag is bounded by the catalog ({@link KnownTriggers}): a trigger it has a schema for is tagged
+ * with its name, any other (an unknown trigger, whatever a request made up) {@code other}, and a request that got no
+ * trigger (refused before parsing, or a body without one) {@code none}. A request therefore cannot create meters: there
+ * are at most (triggers + 2) x outcomes of each. The other tags are enumerations.
  */
 final class MicrometerDeliveryMetrics implements DeliveryMetrics {
-
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
     private static final long SAMPLE_NANOS = 1_000_000_000L;
 
     private final MeterRegistry registry;
 
-    MicrometerDeliveryMetrics(MeterRegistry registry) {
-        this.registry = registry;
-    }
+    private final KnownTriggers triggers;
 
-    static String triggerTag(String trigger) {
-        if (trigger == null) {
-            return "none";
-        }
-        return PLAIN.matcher(trigger).matches() ? trigger : "other";
+    /** @param triggers the catalog's triggers: the values the {@code trigger} tag may take besides other and none */
+    MicrometerDeliveryMetrics(MeterRegistry registry, KnownTriggers triggers) {
+        this.registry = registry;
+        this.triggers = triggers;
     }
 
     @Override
     public void delivered(WebhookReceiver.Response response) {
         Counter.builder("hookgen.webhook.deliveries")
                 .description("CometChat webhook requests, by trigger and outcome")
-                .tag("trigger", triggerTag(response.trigger()))
+                .tag("trigger", triggers.label(response.trigger()))
                 .tag("outcome", response.outcome().name().toLowerCase(Locale.ROOT))
                 .register(registry)
                 .increment();
@@ -66,7 +63,7 @@ final class MicrometerDeliveryMetrics implements DeliveryMetrics {
             } finally {
                 Timer.builder("hookgen.webhook.handling")
                         .description("Calls of the application's webhook handler")
-                        .tag("trigger", triggerTag(event.getTrigger()))
+                        .tag("trigger", triggers.label(event.getTrigger()))
                         .tag("outcome", outcome)
                         .register(registry)
                         .record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);

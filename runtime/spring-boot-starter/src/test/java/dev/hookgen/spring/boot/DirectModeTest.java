@@ -5,10 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hookgen.cometchat.Trigger;
 import dev.hookgen.cometchat.WebhookHandler;
 import dev.hookgen.inbox.postgresql.Samples;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,6 +22,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -193,8 +199,8 @@ class DirectModeTest {
         assertEquals("accepted\n", post(AUTH, drifted.getBytes(UTF_8)).body());
         assertEquals("accepted\n", post(AUTH, again.getBytes(UTF_8)).body());
         assertEquals(2, recorder.calls.size(), "both events reached the handler");
-        String warning = "webhook message_sent tolerated schema drift at $.data.message.data.entities.sender.entity.lastActiveAt: "
-                + "integer expected, the value kept as it came";
+        String warning = "webhook with tolerated schema drift, the values kept as they came: trigger=message_sent outcome=accepted "
+                + "new_drift=\"$.data.message.data.entities.sender.entity.lastActiveAt (integer expected)\"";
         assertEquals(1, output.getAll().split(java.util.regex.Pattern.quote(warning), -1).length - 1, output.getAll());
     }
 
@@ -210,11 +216,79 @@ class DirectModeTest {
         assertEquals(List.of("onUserBlocked"), recorder.calls.stream().map(RecordingHandler.Call::method).toList());
     }
 
+    /** What the request brings (its trigger; a handler's message quoting it) is logged escaped: no line can be forged. */
+    @Test
+    void aTriggerOrAnErrorWithALineBreakStaysInItsOwnLogLine(CapturedOutput output) {
+        recorder.failing = event -> true;
+        String body = "{\"trigger\":\"x\\nFORGED status=200\",\"webhook\":\"log\",\"data\":{}}";
+        assertEquals(500, post(AUTH, body.getBytes(UTF_8)).statusCode());
+        assertTrue(output.getAll().contains("webhook answered 500, CometChat retries: trigger=\"x\\u000aFORGED status=200\" "
+                + "outcome=failed error=\"IllegalStateException: the CRM is down for x\\u000aFORGED status=200\""), output.getAll());
+        assertTrue(output.getAll().lines().noneMatch(line -> line.startsWith("FORGED")), output.getAll());
+    }
+
     @Test
     void otherMethodsOnThePathGet405() {
         HttpResponse<String> get = Http.send(HttpRequest.newBuilder(endpoint()).header("Authorization", AUTH).GET());
         assertEquals(405, get.statusCode());
         assertEquals("POST", get.headers().firstValue("Allow").orElseThrow());
+    }
+
+    /**
+     * Each refusal is answered at once with {@code Connection: close}, and Tomcat closes the connection after it: a
+     * client without credentials, or with a body that is not wanted, holds no connection afterwards. A body left unsent
+     * after a 401 or 405 is waited for by Tomcat (its {@code max-swallow-size} and {@code connection-timeout}), but the
+     * answer has gone out first.
+     */
+    @Test
+    void everyRefusalIsAnsweredAtOnceAndClosesItsConnection() throws IOException {
+        record Refusal(String request, String statusLine, boolean bodySent) {
+        }
+        String path = " /hooks/cometchat HTTP/1.1\r\nHost: localhost\r\n";
+        String auth = "Authorization: " + AUTH + "\r\n";
+        String body = "{\"trigger\":\"message_sent\"}";
+        String withBody = "Content-Length: " + body.length() + "\r\n\r\n" + body;
+        List<Refusal> refusals = List.of(
+                new Refusal("POST" + path + withBody, "HTTP/1.1 401 ", true),
+                new Refusal("POST" + path + "Content-Length: 100\r\n\r\n", "HTTP/1.1 401 ", false),
+                new Refusal("POST" + path + auth + "Content-Length: 70000\r\n\r\n", "HTTP/1.1 413 ", false),
+                new Refusal("POST" + path + auth + "Content-Length: 2\r\n\r\n[]", "HTTP/1.1 400 ", true),
+                new Refusal("PUT" + path + auth + withBody, "HTTP/1.1 405 ", true),
+                new Refusal("PUT" + path + auth + "Content-Length: 100\r\n\r\n", "HTTP/1.1 405 ", false));
+        for (Refusal refusal : refusals) {
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                socket.setSoTimeout(5_000);
+                socket.getOutputStream().write(refusal.request().getBytes(UTF_8));
+                InputStream in = socket.getInputStream();
+                String head = head(in, refusal.statusLine());
+                assertTrue(head.startsWith(refusal.statusLine()), refusal.request() + " answered: " + head);
+                assertTrue(head.toLowerCase(java.util.Locale.ROOT).contains("\r\nconnection: close\r\n"), refusal.request() + " answered: " + head);
+                if (refusal.bodySent()) {
+                    try {
+                        in.readAllBytes(); // to the end of the stream: the server closed the connection
+                    } catch (SocketTimeoutException stillOpen) {
+                        throw new AssertionError(refusal.statusLine() + "answered, but the connection was still open after 5 s");
+                    }
+                }
+            }
+        }
+    }
+
+    /** The response head, up to its empty line, read within the socket's timeout. */
+    private static String head(InputStream in, String expected) throws IOException {
+        StringBuilder head = new StringBuilder();
+        try {
+            while (!head.toString().endsWith("\r\n\r\n")) {
+                int b = in.read();
+                if (b < 0) {
+                    break;
+                }
+                head.append((char) b);
+            }
+        } catch (SocketTimeoutException late) {
+            throw new AssertionError(expected + "expected at once; nothing within 5 s, got: " + head);
+        }
+        return head.toString();
     }
 
     @Test
@@ -231,6 +305,34 @@ class DirectModeTest {
         assertEquals(duplicate + 1, count("user_mentioned", "duplicate"));
         assertEquals(unauthorized + 1, count("none", "unauthorized"));
         assertEquals(handled + 1, handlings());
+    }
+
+    /**
+     * The trigger comes from the body: whatever a request makes up must not become a meter of its own. Triggers of the
+     * catalog keep their name; any other is "other"; none (refused before parsing) is "none".
+     */
+    @Test
+    void aTriggerTagIsATriggerOfTheCatalogOtherOrNoneWhateverRequestsSend() {
+        for (int i = 0; i < 20; i++) {
+            String body = "{\"trigger\":\"made_up_" + i + "\",\"webhook\":\"tags\",\"data\":{}}";
+            assertEquals(200, post(AUTH, body.getBytes(UTF_8)).statusCode());
+        }
+        post(null, Samples.get("message_sent.json"));
+        post(AUTH, Samples.distinct("user_blocked.json", "tags"));
+        Set<String> allowed = new java.util.HashSet<>(Set.of("other", "none"));
+        for (Trigger trigger : Trigger.values()) {
+            allowed.add(trigger.wireName());
+        }
+        Set<String> deliveries = tags("hookgen.webhook.deliveries");
+        Set<String> handling = tags("hookgen.webhook.handling");
+        assertTrue(allowed.containsAll(deliveries), deliveries.toString());
+        assertTrue(allowed.containsAll(handling), handling.toString());
+        assertTrue(deliveries.containsAll(Set.of("other", "none", "user_blocked")), deliveries.toString());
+        assertTrue(handling.containsAll(Set.of("other", "user_blocked")), handling.toString());
+    }
+
+    private Set<String> tags(String meter) {
+        return meters.find(meter).meters().stream().map(m -> m.getId().getTag("trigger")).collect(java.util.stream.Collectors.toSet());
     }
 
     private long handlings() {

@@ -38,7 +38,7 @@ final class RecordingHandler {
                 }
                 WebhookEvent event = (WebhookEvent) args[0];
                 if (failing.test(event)) {
-                    throw new IllegalStateException("the CRM is down");
+                    throw new IllegalStateException("the CRM is down for " + event.getTrigger());
                 }
                 calls.add(new Call(method.getName(), event));
                 byKey.merge(event.idempotencyKey(), 1, Integer::sum);
