@@ -1,4 +1,5 @@
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookgen.cometchat.PollVotedEvent;
 import dev.hookgen.cometchat.Trigger;
 import dev.hookgen.cometchat.WebhookDispatcher;
@@ -31,8 +32,18 @@ final class NewTriggerCheck {
         check(Trigger.POLL_VOTED.eventType() == PollVotedEvent.class, "Trigger.POLL_VOTED names the class");
         List<String> handled = new ArrayList<>();
         WebhookDispatcher.builder().on(PollVotedEvent.class, e -> handled.add(e.idempotencyKey())).build().dispatch(event);
-        check(handled.equals(List.of("<appId>:<webhookID>:poll_voted:77:1696934912")), "dispatched once, keyed: " + handled);
+        check(handled.size() == 1, "dispatched once: " + handled);
+        // The draft's key: app, webhook, trigger, the subject, the event's time, then digest(/data),
+        // which a draft always ends with until the reviewer narrows it.
+        String key = handled.get(0);
+        check(key.startsWith("<appId>:<webhookID>:poll_voted:77:1696934912:") && key.split(":").length == 6,
+                "keyed by app, webhook, trigger, message id, sentAt and a digest of data: " + key);
+        check(WebhookEvents.parse(body).idempotencyKey().equals(key), "the same body, the same key");
         ObjectMapper json = new ObjectMapper();
+        ObjectNode otherVoter = (ObjectNode) json.readTree(body);
+        ((ObjectNode) otherVoter.path("data").path("voter")).put("uid", "cometchat-uid-3");
+        check(!WebhookEvents.parse(json.writeValueAsBytes(otherVoter)).idempotencyKey().equals(key),
+                "another voter's vote on the same poll is another key");
         check(json.readTree(body).equals(json.readTree(WebhookEvents.toJson(event))), "toJson gives back the same JSON");
         System.out.println("new-trigger: poll_voted parses to PollVotedEvent (Trigger.POLL_VOTED, onPollVoted), typed and lossless");
     }
