@@ -1,6 +1,7 @@
 package dev.hookgen.generator.maven;
 
 import dev.hookgen.generator.GeneratorConfig;
+import dev.hookgen.generator.schema.SchemaException;
 import dev.hookgen.generator.schema.SchemaSources;
 import dev.hookgen.generator.schema.TriggerSelection;
 import java.io.File;
@@ -13,6 +14,7 @@ import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Dependency;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
@@ -71,6 +73,34 @@ abstract class AbstractHookgenMojo extends AbstractMojo {
 
     @Inject
     RepositorySystem repositorySystem;
+
+    /**
+     * Runs the goal with the configuration, unless {@code skip} is set. A schema the generator refuses fails the build
+     * ({@link MojoFailureException}, naming the file and the JSON pointer); any other error is a
+     * {@link MojoExecutionException}.
+     */
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("hookgen: skipped");
+            skipped();
+            return;
+        }
+        GeneratorConfig config = config();
+        try {
+            execute(config);
+        } catch (SchemaException e) {
+            throw new MojoFailureException("hookgen: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new MojoExecutionException("hookgen: " + e.getMessage(), e);
+        }
+    }
+
+    /** The goal's work. */
+    abstract void execute(GeneratorConfig config) throws MojoExecutionException, MojoFailureException;
+
+    /** What a skipped goal still does to the project: nothing, unless a goal overrides it. */
+    void skipped() {}
 
     /**
      * The configuration: the schema directory (staged with the artifacts' schemas, if there are any), packages,

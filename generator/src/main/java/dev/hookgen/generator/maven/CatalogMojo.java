@@ -1,12 +1,11 @@
 package dev.hookgen.generator.maven;
 
+import dev.hookgen.generator.GeneratorConfig;
 import dev.hookgen.generator.docs.CatalogFile;
 import dev.hookgen.generator.schema.Catalog;
 import dev.hookgen.generator.schema.CatalogReader;
-import dev.hookgen.generator.schema.SchemaException;
 import java.io.File;
 import java.nio.file.Path;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -29,17 +28,8 @@ public final class CatalogMojo extends AbstractHookgenMojo {
     boolean check;
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("hookgen: skipped");
-            return;
-        }
-        Catalog catalog;
-        try {
-            catalog = CatalogReader.read(config());
-        } catch (SchemaException e) {
-            throw new MojoFailureException("hookgen: " + e.getMessage(), e);
-        }
+    void execute(GeneratorConfig config) throws MojoFailureException {
+        Catalog catalog = CatalogReader.read(config);
         Path file = catalogFile.toPath().toAbsolutePath().normalize();
         if (check) {
             CatalogFile.Status status = CatalogFile.check(catalog, file);

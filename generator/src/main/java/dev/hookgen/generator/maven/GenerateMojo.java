@@ -7,12 +7,10 @@ import dev.hookgen.generator.output.GeneratedFiles;
 import dev.hookgen.generator.output.InputFingerprint;
 import dev.hookgen.generator.output.InputStamp;
 import dev.hookgen.generator.output.OutputWriter;
-import dev.hookgen.generator.schema.SchemaException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -31,14 +29,15 @@ public final class GenerateMojo extends AbstractHookgenMojo {
             defaultValue = "${project.build.directory}/generated-sources/hookgen", required = true)
     File outputDirectory;
 
+    /** A skipped run still compiles what an earlier one generated. */
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
+    void skipped() {
         project.addCompileSourceRoot(outputDirectory.getPath());
-        if (skip) {
-            getLog().info("hookgen: skipped");
-            return;
-        }
-        GeneratorConfig config = config();
+    }
+
+    @Override
+    void execute(GeneratorConfig config) throws MojoExecutionException {
+        project.addCompileSourceRoot(outputDirectory.getPath());
         Path out = outputDirectory.toPath();
         try {
             String fingerprint = InputFingerprint.of(config, GeneratorVersion.fingerprint());
@@ -53,9 +52,7 @@ public final class GenerateMojo extends AbstractHookgenMojo {
             getLog().info(String.format("hookgen: %d files written, %d unchanged, %d removed in %s",
                     result.written(), result.unchanged(), result.removed().size(), out));
             result.removed().forEach(file -> getLog().info("hookgen: removed stale " + file));
-        } catch (SchemaException e) {
-            throw new MojoFailureException("hookgen: " + e.getMessage(), e);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             throw new MojoExecutionException("hookgen: " + e.getMessage(), e);
         }
     }

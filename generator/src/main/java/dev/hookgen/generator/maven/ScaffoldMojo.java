@@ -4,7 +4,6 @@ import dev.hookgen.generator.GeneratorConfig;
 import dev.hookgen.generator.cli.Shell;
 import dev.hookgen.generator.scaffold.Scaffold;
 import dev.hookgen.generator.scaffold.ScaffoldException;
-import dev.hookgen.generator.schema.SchemaException;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,18 +37,13 @@ public final class ScaffoldMojo extends AbstractHookgenMojo {
     File sample;
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("hookgen: skipped");
-            return;
-        }
-        GeneratorConfig config = config();
+    void execute(GeneratorConfig config) throws MojoExecutionException, MojoFailureException {
         Scaffold.Result result;
         try {
             result = Scaffold.run(config, schemaDirectory.toPath(), trigger, sample.toPath());
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("hookgen: trigger: " + e.getMessage(), e);
-        } catch (ScaffoldException | SchemaException e) {
+        } catch (ScaffoldException e) {
             throw new MojoFailureException("hookgen: " + e.getMessage(), e);
         }
         getLog().info("hookgen: wrote " + result.schemaFile() + " and " + result.sampleFile() + "; the sample validates against the draft.");

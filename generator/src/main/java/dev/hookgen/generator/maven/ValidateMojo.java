@@ -3,7 +3,6 @@ package dev.hookgen.generator.maven;
 import dev.hookgen.generator.GeneratorConfig;
 import dev.hookgen.generator.schema.Catalog;
 import dev.hookgen.generator.schema.CatalogReader;
-import dev.hookgen.generator.schema.SchemaException;
 import dev.hookgen.generator.validate.PayloadValidator;
 import java.io.File;
 import java.io.IOException;
@@ -34,31 +33,22 @@ public final class ValidateMojo extends AbstractHookgenMojo {
     List<File> payloads;
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("hookgen: skipped");
-            return;
+    void execute(GeneratorConfig config) throws MojoExecutionException, MojoFailureException {
+        Catalog catalog = CatalogReader.read(config);
+        List<Path> files = payloads == null || payloads.isEmpty() ? samples(config, catalog) : payloads.stream().map(File::toPath).toList();
+        if (files.isEmpty()) {
+            throw new MojoExecutionException("hookgen: no payload to validate: set payloads, or add samples/<trigger>.json");
         }
-        GeneratorConfig config = config();
-        try {
-            Catalog catalog = CatalogReader.read(config);
-            List<Path> files = payloads == null || payloads.isEmpty() ? samples(config, catalog) : payloads.stream().map(File::toPath).toList();
-            if (files.isEmpty()) {
-                throw new MojoExecutionException("hookgen: no payload to validate: set payloads, or add samples/<trigger>.json");
-            }
-            List<PayloadValidator.FileResult> results = new PayloadValidator(catalog).validateFiles(files);
-            long invalid = results.stream().filter(r -> !r.valid()).count();
-            for (PayloadValidator.FileResult result : results) {
-                result.problems().forEach(problem -> getLog().error("hookgen: " + result.file() + ": " + problem));
-            }
-            String summary = String.format("hookgen: %d valid, %d invalid", results.size() - invalid, invalid);
-            if (invalid > 0) {
-                throw new MojoFailureException(summary);
-            }
-            getLog().info(summary);
-        } catch (SchemaException e) {
-            throw new MojoFailureException("hookgen: " + e.getMessage(), e);
+        List<PayloadValidator.FileResult> results = new PayloadValidator(catalog).validateFiles(files);
+        long invalid = results.stream().filter(r -> !r.valid()).count();
+        for (PayloadValidator.FileResult result : results) {
+            result.problems().forEach(problem -> getLog().error("hookgen: " + result.file() + ": " + problem));
         }
+        String summary = String.format("hookgen: %d valid, %d invalid", results.size() - invalid, invalid);
+        if (invalid > 0) {
+            throw new MojoFailureException(summary);
+        }
+        getLog().info(summary);
     }
 
     /** The samples whose trigger is generated, in name order. */
