@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hookgen.cometchat.Trigger;
-import dev.hookgen.cometchat.WebhookHandler;
 import dev.hookgen.inbox.postgresql.Samples;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -29,20 +28,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.unit.DataSize;
 
 /** An application with the starter in direct mode, on a random port, over real HTTP: the receiver core's status policy. */
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(classes = DirectModeTest.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@SpringBootTest(classes = RecordingApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "hookgen.receiver.path=/hooks/cometchat",
     "hookgen.receiver.credentials[0].username=cometchat",
     "hookgen.receiver.credentials[0].password=old:secret",
@@ -56,20 +52,6 @@ class DirectModeTest {
     private static final String AUTH = Http.basic("cometchat", "new-secret");
 
     private static final Path DEAD_LETTERS = temporaryFolder();
-
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
-    static class App {
-        @Bean
-        RecordingHandler recorder() {
-            return new RecordingHandler();
-        }
-
-        @Bean
-        WebhookHandler handler(RecordingHandler recorder) {
-            return recorder.handler;
-        }
-    }
 
     @DynamicPropertySource
     static void deadLetters(DynamicPropertyRegistry registry) {

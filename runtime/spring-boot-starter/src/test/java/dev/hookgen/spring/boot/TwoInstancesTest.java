@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hookgen.cometchat.WebhookEvents;
-import dev.hookgen.cometchat.WebhookHandler;
 import dev.hookgen.inbox.postgresql.Samples;
 import dev.hookgen.inbox.postgresql.TestDatabase;
 import java.net.URI;
@@ -24,12 +23,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
 
 /**
  * Two instances of an application behind a load balancer that sends every delivery to both (the worst case of a
@@ -47,22 +43,8 @@ class TwoInstancesTest {
 
     private static final int EVENTS = 1_000;
 
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
-    static class App {
-        @Bean
-        RecordingHandler recorder() {
-            return new RecordingHandler();
-        }
-
-        @Bean
-        WebhookHandler handler(RecordingHandler recorder) {
-            return recorder.handler;
-        }
-    }
-
     private static ConfigurableApplicationContext start(String name) {
-        return new SpringApplicationBuilder(App.class).properties(
+        return new SpringApplicationBuilder(RecordingApp.class).properties(
                 "spring.application.name=" + name,
                 "server.port=0",
                 "spring.main.banner-mode=off",
