@@ -70,8 +70,6 @@ public final class InboxWorkers<E extends Event> implements AutoCloseable {
 
     private volatile boolean running;
 
-    private boolean started;
-
     InboxWorkers(PostgresInbox inbox, InboxTable table, EventReader<E> reader, EventHandler<? super E> handler, InboxSettings settings) {
         this.inbox = inbox;
         this.table = table;
@@ -88,12 +86,21 @@ public final class InboxWorkers<E extends Event> implements AutoCloseable {
         return instanceId;
     }
 
-    /** Starts the worker threads and the cleanup of expired rows. Once only. */
+    /**
+     * Starts the worker threads and the cleanup of expired rows. Can start again after {@link #close}, as a Spring
+     * application context restarts its beans (its test context cache stops the contexts it keeps aside).
+     *
+     * @throws IllegalStateException when the workers run, or the threads of the last run are still stopping
+     */
     public synchronized void start() {
-        if (started) {
-            throw new IllegalStateException("already started");
+        if (running) {
+            throw new IllegalStateException("already running");
         }
-        started = true;
+        if (threads.stream().anyMatch(Thread::isAlive)) {
+            throw new IllegalStateException("the workers of the last run are still stopping");
+        }
+        threads.clear();
+        wakeUps.drainPermits();
         running = true;
         inbox.whenAdded(wakeUp);
         for (int i = 1; i <= settings.workers(); i++) {
@@ -118,18 +125,20 @@ public final class InboxWorkers<E extends Event> implements AutoCloseable {
      * @return whether every worker stopped within the timeout
      */
     public boolean close(Duration timeout) throws InterruptedException {
+        List<Thread> stopping;
         synchronized (this) {
             if (!running) {
                 return true;
             }
             running = false;
+            stopping = List.copyOf(threads);
+            cleanup.interrupt(); // it only sleeps; the workers are woken below and finish the event in their hands
         }
         inbox.removeListener(wakeUp);
-        wakeUps.release(threads.size());
-        cleanup.interrupt(); // it only sleeps; the workers are woken above and finish the event in their hands
+        wakeUps.release(stopping.size());
         long deadline = System.nanoTime() + timeout.toNanos();
         boolean stopped = true;
-        for (Thread thread : threads) {
+        for (Thread thread : stopping) {
             long left = deadline - System.nanoTime();
             thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
             if (thread.isAlive()) {

@@ -2,7 +2,9 @@ package dev.hookgen.inbox.postgresql;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hookgen.cometchat.UserBlockedEvent;
@@ -283,6 +285,28 @@ class InboxWorkersTest {
         await("done rows", 10, "SELECT count(*) FROM hookgen_inbox WHERE status = 'done'");
         assertEquals(10, handled.size());
         assertTrue(handled.values().stream().allMatch(count -> count.get() == 1), handled.toString());
+    }
+
+    @Test
+    void workersStartAgainAfterClosingAsASpringContextRestartsItsBeans() throws Exception {
+        InboxWorkers<WebhookEvent> workers = start(inbox, this::record, FAST.withWorkers(2));
+        assertEquals("already running", assertThrows(IllegalStateException.class, workers::start).getMessage());
+        add(Samples.distinct("message_sent.json", "before"));
+        await("done rows", 1, "SELECT count(*) FROM hookgen_inbox WHERE status = 'done'");
+        assertTrue(workers.close(Duration.ofSeconds(10)));
+        assertFalse(workers.isRunning());
+
+        add(Samples.distinct("message_sent.json", "while stopped"));
+        Thread.sleep(300);
+        assertEquals(1, handled.size(), "no worker runs while stopped");
+        workers.start();
+        assertTrue(workers.isRunning());
+        add(Samples.distinct("message_sent.json", "after"));
+        await("done rows", 3, "SELECT count(*) FROM hookgen_inbox WHERE status = 'done'");
+        assertEquals(3, handled.size());
+        assertTrue(handled.values().stream().allMatch(count -> count.get() == 1), handled.toString());
+        assertEquals(2 + 1, Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith("hookgen-inbox-")).count(), "the threads of one run, not two");
     }
 
     @Test

@@ -4,7 +4,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hookgen.cometchat.WebhookHandler;
+import dev.hookgen.cometchat.WebhookEvents;
+import dev.hookgen.inbox.postgresql.PostgresInbox;
 import dev.hookgen.inbox.postgresql.Samples;
 import dev.hookgen.inbox.postgresql.TestDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,11 +20,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -31,7 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The starter in inbox mode on the real PostgreSQL, over real HTTP: the 200 once the row is committed, the handler
  * afterwards on a worker, retries, dead rows, the replay endpoint and the gauges.
  */
-@SpringBootTest(classes = InboxModeTest.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@SpringBootTest(classes = RecordingApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "hookgen.receiver.mode=inbox",
     "hookgen.receiver.credentials[0].username=cometchat",
     "hookgen.receiver.credentials[0].password=secret",
@@ -40,26 +40,13 @@ import org.springframework.test.context.DynamicPropertySource;
     "hookgen.inbox.max-attempts=3",
     "hookgen.inbox.backoff.initial=200ms",
     "management.endpoints.web.exposure.include=hookgen"})
+@DirtiesContext // closed after the class, not at the JVM's exit: its workers would poll the schema DB has dropped
 class InboxModeTest {
 
     @RegisterExtension
     static final TestDatabase DB = new TestDatabase("starter_inbox");
 
     private static final String AUTH = Http.basic("cometchat", "secret");
-
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
-    static class App {
-        @Bean
-        RecordingHandler recorder() {
-            return new RecordingHandler();
-        }
-
-        @Bean
-        WebhookHandler handler(RecordingHandler recorder) {
-            return recorder.handler;
-        }
-    }
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -77,6 +64,12 @@ class InboxModeTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    ConfigurableApplicationContext context;
+
+    @Autowired
+    PostgresInbox inbox;
 
     @BeforeEach
     void forget() throws Exception {
@@ -160,6 +153,19 @@ class InboxModeTest {
         await("handled after replay", () -> !recorder.calls.isEmpty());
         assertEquals(List.of("onGroupMemberKicked"), recorder.calls.stream().map(RecordingHandler.Call::method).toList());
         assertEquals("done 1", value(state));
+    }
+
+    @Test
+    void theWorkersStopAndStartAgainWithTheContext() throws Exception {
+        // as Spring Framework 7's test context cache does with the contexts it keeps aside, and an operator with stop/start
+        context.stop();
+        byte[] sample = Samples.distinct("message_edited.json", "test-restart");
+        inbox.add(WebhookEvents.parse(sample), sample);
+        Thread.sleep(300);
+        assertTrue(recorder.calls.isEmpty(), "stopped: no worker takes the row");
+        context.start();
+        await("handled once started again", () -> !recorder.calls.isEmpty());
+        assertEquals(List.of("onMessageEdited"), recorder.calls.stream().map(RecordingHandler.Call::method).toList());
     }
 
     @Test
