@@ -8,6 +8,8 @@
 #   PHASE_SECONDS=5 examples/benchmarks/load.sh         # a quick check
 #   SKIP_BUILD=1 examples/benchmarks/load.sh            # with the jars already built
 #   THREADS=32 examples/benchmarks/load.sh              # the receiver's --threads (default 16, its own default)
+#   MODES=inbox examples/benchmarks/load.sh             # one mode only (default: direct inbox)
+#   RECEIVER_JAVA_OPTS='-Xlog:gc:file=/tmp/gc.log' examples/benchmarks/load.sh   # options for the receiver's JVM
 # Needs PostgreSQL (HOOKGEN_BENCH_JDBC_URL, default jdbc:postgresql://127.0.0.1:5432/test?user=postgres) and psql.
 set -eu
 cd "$(dirname "$0")/../.."
@@ -29,7 +31,8 @@ trap '$PSQL -c "DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null 2>&1 || true' 
 run_mode() {
     mode=$1
     shift
-    java -jar examples/receiver/target/receiver.jar --host 127.0.0.1 --port 0 --username bench --password bench --threads "$THREADS" \
+    # shellcheck disable=SC2086 # the options are words
+    java ${RECEIVER_JAVA_OPTS:-} -jar examples/receiver/target/receiver.jar --host 127.0.0.1 --port 0 --username bench --password bench --threads "$THREADS" \
         --events "$work/$mode.jsonl" --dead-letters "$work/dead-$mode" "$@" > "$work/$mode.log" 2>&1 &
     pid=$!
     url=""
@@ -58,7 +61,14 @@ run_mode() {
     echo "# $mode: $(wc -l < "$work/$mode.jsonl") lines in the events file when stopped; load:$(uptime | sed 's/.*load average://')"
 }
 
-run_mode direct
-run_mode inbox --inbox-jdbc-url "$JDBC&currentSchema=$schema"
-echo "# inbox rows by status when stopped: $($PSQL -c "SELECT string_agg(status || '=' || n, ' ') FROM (SELECT status, count(*) AS n FROM $schema.hookgen_inbox GROUP BY 1 ORDER BY 1) s")"
+for mode in ${MODES:-direct inbox}; do
+    case "$mode" in
+        direct) run_mode direct ;;
+        inbox)
+            run_mode inbox --inbox-jdbc-url "$JDBC&currentSchema=$schema"
+            echo "# inbox rows by status when stopped: $($PSQL -c "SELECT string_agg(status || '=' || n, ' ') FROM (SELECT status, count(*) AS n FROM $schema.hookgen_inbox GROUP BY 1 ORDER BY 1) s")"
+            ;;
+        *) echo "MODES: direct or inbox, not $mode" >&2; exit 2 ;;
+    esac
+done
 rm -rf "$work"
