@@ -78,7 +78,7 @@ public class ParseBenchmark {
     /**
      * The oracle held to hookgen's contract: the known class, read with {@code WebhookParser}'s Jackson settings
      * (limits, no coercion, BigDecimal), duplicate keys rejected by Jackson's own detector where the jar uses its
-     * {@code DuplicateKeyGuard}. hookgen against this is the cost of dispatch and of the guard.
+     * own check ({@code StrictUtf8Parser}). hookgen against this is the cost of dispatch and of that check.
      */
     @Benchmark
     public Object oracleStrict() throws IOException {

@@ -34,7 +34,7 @@ public enum ParserSettings {
     bigDecimal,
     /**
      * All of the above: {@code WebhookParser}'s Jackson configuration, with Jackson's duplicate detector where the
-     * jar now uses its own {@code DuplicateKeyGuard} (not reachable from here: it is package-private).
+     * jar now uses its own key check ({@code StrictUtf8Parser}: package-private, not reachable from here).
      */
     hookgen,
     /** hookgen's configuration with Jackson's Blackbird module (generated accessors instead of reflection). */

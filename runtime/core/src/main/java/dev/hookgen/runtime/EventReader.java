@@ -1,6 +1,7 @@
 package dev.hookgen.runtime;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -117,18 +118,18 @@ public class EventReader<E extends Event> {
     }
 
     /**
-     * Parsers within the limits; the writer writes UTF-8 with lone surrogates as {@code \\uXXXX} escapes (and
-     * pairs as the character they make), so that {@link #toJson} keeps a string that JavaScript cut mid-emoji.
+     * Parsers within the limits that reject a repeated key ({@link StrictJsonFactory}); the writer writes UTF-8 with
+     * lone surrogates as {@code \\uXXXX} escapes (and pairs as the character they make), so that {@link #toJson} keeps
+     * a string that JavaScript cut mid-emoji.
      */
     private static JsonFactory factory(ParseLimits limits) {
-        return JsonFactory.builder()
+        return new StrictJsonFactory(new JsonFactoryBuilder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxDocumentLength(limits.maxDocumentBytes())
                         .maxNestingDepth(limits.maxNestingDepth())
                         .maxStringLength(limits.maxStringLength())
                         .build())
-                .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
-                .build();
+                .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8));
     }
 
     /**
@@ -192,7 +193,7 @@ public class EventReader<E extends Event> {
         if (invalid >= 0) {
             throw new WebhookParseException(WebhookParseException.Kind.NOT_JSON, Utf8.describe(body, invalid), "byte " + invalid, null, null);
         }
-        return parse(() -> new DuplicateKeyGuard(factory.createParser(body)));
+        return parse(() -> factory.createParser(body));
     }
 
     /**
@@ -217,7 +218,7 @@ public class EventReader<E extends Event> {
             checkSize(Utf8.encodedLength(body, limits.maxDocumentBytes()));
         }
         String json = body.startsWith("\uFEFF") ? body.substring(1) : body;
-        return parse(() -> new DuplicateKeyGuard(factory.createParser(json)));
+        return parse(() -> factory.createParser(json));
     }
 
     /**
