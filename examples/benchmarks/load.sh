@@ -1,5 +1,5 @@
 #!/bin/sh
-# Acknowledged deliveries per second and latency of the JDK-server receiver (examples/receiver, writing JSON lines)
+# Acknowledged deliveries per second and latency of the receiver (examples/receiver on Jetty, writing JSON lines)
 # in direct mode (in-memory dedup, each line fsynced before the 200) and in inbox mode (--inbox-jdbc-url: the 200
 # once the row is committed in PostgreSQL, a worker writes the line), side by side in one run, loaded by
 # dev.hookgen.benchmarks.WebhookLoad on loopback. Two phases per mode: as fast as CLIENTS connections go (closed
@@ -8,6 +8,8 @@
 #   PHASE_SECONDS=5 examples/benchmarks/load.sh         # a quick check
 #   SKIP_BUILD=1 examples/benchmarks/load.sh            # with the jars already built
 #   THREADS=32 examples/benchmarks/load.sh              # the receiver's --threads (default 16, its own default)
+#   MAX_WARMUP_SECONDS=30 examples/benchmarks/load.sh   # warm-up with CLIENTS before the max phase (default 15)
+#   RATE_WARMUP_SECONDS=60 examples/benchmarks/load.sh  # warm-up at RATE before the fixed-rate phase (default 30)
 #   MODES=inbox examples/benchmarks/load.sh             # one mode only (default: direct inbox)
 #   RECEIVER_JAVA_OPTS='-Xlog:gc:file=/tmp/gc.log' examples/benchmarks/load.sh   # options for the receiver's JVM
 # Needs PostgreSQL (HOOKGEN_BENCH_JDBC_URL, default jdbc:postgresql://127.0.0.1:5432/test?user=postgres) and psql.
@@ -16,10 +18,14 @@ cd "$(dirname "$0")/../.."
 PHASE_SECONDS=${PHASE_SECONDS:-15}
 CLIENTS=${CLIENTS:-32}
 RATE=${RATE:-500}
+# The JIT of a receiver that just started is still compiling (C2 took 0.3 to 0.8 of a core for about 45 s at 500/s
+# from a cold start, inbox mode): each phase measures a receiver past most of that.
+MAX_WARMUP_SECONDS=${MAX_WARMUP_SECONDS:-15}
+RATE_WARMUP_SECONDS=${RATE_WARMUP_SECONDS:-30}
 THREADS=${THREADS:-16}
 JDBC=${HOOKGEN_BENCH_JDBC_URL:-jdbc:postgresql://127.0.0.1:5432/test?user=postgres}
 PSQL="psql -h 127.0.0.1 -U postgres -d test -qAt"
-echo "phases of ${PHASE_SECONDS} s after 3 s of warm-up; $CLIENTS clients, then $RATE/s; receiver --threads $THREADS"
+echo "phases of ${PHASE_SECONDS} s: $CLIENTS clients after ${MAX_WARMUP_SECONDS} s of warm-up, then $RATE/s after ${RATE_WARMUP_SECONDS} s at that rate; receiver --threads $THREADS"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), load:$(uptime | sed 's/.*load average://')"
 java -version 2>&1 | head -1
 [ "${SKIP_BUILD:-}" = 1 ] || mvn -B -ntp -q -pl examples/receiver,examples/benchmarks -am package -DskipTests
@@ -42,7 +48,7 @@ run_mode() {
         sleep 0.1
     done
     [ -n "$url" ] || { cat "$work/$mode.log"; kill "$pid"; exit 1; }
-    java -cp examples/benchmarks/target/benchmarks.jar dev.hookgen.benchmarks.WebhookLoad "$url" bench bench "$mode" max "$CLIENTS" "$PHASE_SECONDS" 3
+    java -cp examples/benchmarks/target/benchmarks.jar dev.hookgen.benchmarks.WebhookLoad "$url" bench bench "$mode" max "$CLIENTS" "$PHASE_SECONDS" "$MAX_WARMUP_SECONDS"
     if [ "$mode" = inbox ]; then
         # the workers' backlog from the first phase would load the second one: let them finish it, and time them
         start=$(date +%s.%N)
@@ -54,7 +60,7 @@ run_mode() {
         done
         echo "# inbox: the workers handled the backlog of $backlog rows in $(echo "$(date +%s.%N) - $start" | bc) s"
     fi
-    java -cp examples/benchmarks/target/benchmarks.jar dev.hookgen.benchmarks.WebhookLoad "$url" bench bench "$mode" rate "$RATE" "$PHASE_SECONDS" 3
+    java -cp examples/benchmarks/target/benchmarks.jar dev.hookgen.benchmarks.WebhookLoad "$url" bench bench "$mode" rate "$RATE" "$PHASE_SECONDS" "$RATE_WARMUP_SECONDS"
     sleep 2
     kill -TERM "$pid"
     wait "$pid" || true
