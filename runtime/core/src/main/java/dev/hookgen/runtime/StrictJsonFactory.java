@@ -35,7 +35,8 @@ final class StrictJsonFactory extends JsonFactory {
 
     /**
      * As {@link JsonFactory}'s own, whose {@code ByteSourceJsonBootstrapper} detects the encoding and skips a UTF-8
-     * byte order mark, which it does only when the body has four bytes or more.
+     * byte order mark; but a body of the mark alone (three bytes, fewer than Jackson looks for a mark in) is skipped
+     * too, so that it is empty, as its text is, not "Invalid UTF-8 start byte 0xbb".
      */
     @Override
     protected JsonParser _createParser(byte[] data, int offset, int len, IOContext ctxt) throws IOException {
@@ -45,7 +46,7 @@ final class StrictJsonFactory extends JsonFactory {
         if (encoding != JsonEncoding.UTF8 || !Feature.CANONICALIZE_FIELD_NAMES.enabledIn(_factoryFeatures)) {
             return new DuplicateKeyGuard(super._createParser(data, offset, len, ctxt));
         }
-        int bom = detect && len >= 4 && data[offset] == ByteSourceJsonBootstrapper.UTF8_BOM_1
+        int bom = detect && len >= 3 && data[offset] == ByteSourceJsonBootstrapper.UTF8_BOM_1
                 && data[offset + 1] == ByteSourceJsonBootstrapper.UTF8_BOM_2 && data[offset + 2] == ByteSourceJsonBootstrapper.UTF8_BOM_3 ? 3 : 0;
         return new StrictUtf8Parser(ctxt, _parserFeatures, _objectCodec, _byteSymbolCanonicalizer.makeChild(_factoryFeatures),
                 data, offset + bom, offset + len, bom);

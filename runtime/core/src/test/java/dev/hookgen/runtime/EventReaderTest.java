@@ -265,6 +265,17 @@ class EventReaderTest {
         assertEquals(Kind.NOT_JSON, assertThrows(WebhookParseException.class, () -> READER.parse("\uFEFF\uFEFF" + ping)).kind());
     }
 
+    /** A body of a byte order mark alone is empty, as bytes (three of them, fewer than Jackson skips a mark in) and as text. */
+    @Test
+    void aByteOrderMarkAloneIsAnEmptyBody() {
+        for (String body : List.of("\uFEFF", "\uFEFF ")) {
+            WebhookParseException text = reject(body);
+            WebhookParseException bytes = reject(body.getBytes(UTF_8));
+            assertEquals("empty body: a webhook is a JSON object", text.problem());
+            assertEquals(List.of(text.kind(), text.problem(), text.location()), List.of(bytes.kind(), bytes.problem(), bytes.location()), body);
+        }
+    }
+
     @Test
     void withLimitsKeepsTheCatalog() {
         ParseLimits limits = new ParseLimits(100, 3, 10);

@@ -106,11 +106,19 @@ class StrictJsonFactoryTest {
         assertInstanceOf(DuplicateKeyGuard.class, STRICT.createParser("{}".getBytes(UTF_16LE)));
     }
 
+    /** A byte order mark alone is skipped, as in longer bodies, where Jackson skips it only from four bytes on. */
+    @Test
+    void aByteOrderMarkAloneIsEmpty() throws IOException {
+        try (JsonParser parser = STRICT.createParser("\uFEFF".getBytes(UTF_8))) {
+            assertEquals(null, parser.nextToken());
+        }
+    }
+
     /** Failures of the strict parser of bytes against the guard around Jackson's parser of bytes: the same. */
     @Test
     void failuresFromBytesAreWhereTheGuardPutThem() throws IOException {
         List<String> bodies = new ArrayList<>(DUPLICATES);
-        bodies.addAll(List.of("\uFEFF{\"a\":1,\n \"a\":2}", "\uFEFF{\"a\":1,\"é\":{\"é\":[]},\"é\":\"x\"}", "\uFEFF", "\uFEFF1",
+        bodies.addAll(List.of("\uFEFF{\"a\":1,\n \"a\":2}", "\uFEFF{\"a\":1,\"é\":{\"é\":[]},\"é\":\"x\"}", "\uFEFF ", "\uFEFF1",
                 "\uFEFF{\"a\" 1}", "{\"a\":1}}", "\uFEFF{\"k\\ud83d\":1}", "{\"a\":\"\\u00e9\",\"\\u0061\":2}"));
         for (String body : bodies) {
             byte[] bytes = body.getBytes(UTF_8);
