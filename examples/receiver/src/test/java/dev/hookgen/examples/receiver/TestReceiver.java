@@ -1,5 +1,7 @@
 package dev.hookgen.examples.receiver;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.hookgen.cometchat.WebhookEvent;
 import dev.hookgen.cometchat.WebhookEvents;
 import dev.hookgen.runtime.receiver.Credentials;
@@ -109,6 +111,22 @@ final class TestReceiver implements AutoCloseable {
             Thread.sleep(20);
         }
         return List.copyOf(log);
+    }
+
+    /**
+     * Waits for {@code patterns.length} log lines and asserts that each pattern (a regular expression) matches exactly
+     * one of them, in any order: a request's line is written once its answer is on its way, so a client that has read
+     * the answer and sent its next request (on this connection or another) can see the next line logged first.
+     *
+     * @return the lines, in the order they were logged
+     */
+    List<String> assertLog(String... patterns) throws InterruptedException {
+        List<String> lines = log(patterns.length);
+        assertEquals(patterns.length, lines.size(), "log lines: " + lines);
+        for (String pattern : patterns) {
+            assertEquals(1, lines.stream().filter(line -> line.matches(pattern)).count(), pattern + " in " + lines);
+        }
+        return lines;
     }
 
     List<String> lines() throws IOException {
